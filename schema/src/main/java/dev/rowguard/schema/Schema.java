@@ -1,0 +1,28 @@
+package dev.rowguard.schema;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything Rowguard knows about a database schema: the model written to {@code META-INF/rowguard/schema.json}.
+ *
+ * @param formatVersion version of the JSON form; readers refuse versions they do not know
+ * @param tables tables in creation order (a table comes after the tables it references, except across a
+ *     foreign-key cycle)
+ */
+public record Schema(int formatVersion, List<Table> tables) {
+  /** The version this build reads and writes. */
+  public static final int FORMAT_VERSION = 1;
+
+  public Schema {
+    tables = List.copyOf(tables);
+  }
+
+  public static Schema of(List<Table> tables) {
+    return new Schema(FORMAT_VERSION, tables);
+  }
+
+  public Optional<Table> table(QualifiedName name) {
+    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}
