@@ -1,0 +1,435 @@
+package dev.rowguard.processor.read;
+
+import dev.rowguard.annotations.Check;
+import dev.rowguard.annotations.ColumnDefault;
+import dev.rowguard.annotations.Jsonb;
+import dev.rowguard.processor.diagnostics.Location;
+import dev.rowguard.processor.diagnostics.Message;
+import dev.rowguard.processor.diagnostics.Reporter;
+import dev.rowguard.schema.CheckConstraint;
+import dev.rowguard.schema.Column;
+import dev.rowguard.schema.ForeignKey;
+import dev.rowguard.schema.Index;
+import dev.rowguard.schema.Key;
+import dev.rowguard.schema.QualifiedName;
+import dev.rowguard.schema.Table;
+import dev.rowguard.schema.sql.Identifiers;
+import dev.rowguard.schema.sql.SqlLiterals;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads one {@code @Entity} class or record into a {@link Table} of the schema model. Constraint and index
+ * names are left {@code null} unless the user gave them; they are derived later. Problems that leave nothing
+ * to model (an unsupported type, an enum stored by ordinal) are reported here and the column is left out, so
+ * that the rest of the entity is still read and checked.
+ */
+public final class EntityReader {
+  private final Elements elements;
+  private final Reporter reporter;
+  private final Origins origins;
+  private final String defaultSchema;
+  private final Set<String> entityNames;
+  private final EnumValues enumValues;
+
+  public EntityReader(
+      Elements elements, Reporter reporter, Origins origins, String defaultSchema, Set<String> entityNames) {
+    this.elements = elements;
+    this.reporter = reporter;
+    this.origins = origins;
+    this.defaultSchema = defaultSchema;
+    this.entityNames = entityNames;
+    this.enumValues = new EnumValues(elements, reporter);
+  }
+
+  public Optional<Table> read(TypeElement type) {
+    String entity = type.getQualifiedName().toString();
+    Optional<AnnotationValues> table = AnnotationValues.find(type, Jpa.TABLE, elements);
+    Optional<AnnotationValues> entityAnnotation = AnnotationValues.find(type, Jpa.ENTITY, elements);
+    origins.putTable(entity, Location.of(type,
+        table.or(() -> entityAnnotation).map(AnnotationValues::mirror).orElse(null)));
+
+    if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
+      reporter.report(Location.of(type, entityAnnotation.map(AnnotationValues::mirror).orElse(null)),
+          Message.UNSUPPORTED_MAPPING, "Entity", type.getSimpleName(), "an entity must be a class or a record");
+      return Optional.empty();
+    }
+    Optional<TypeElement> entitySuperclass = superclasses(type).stream()
+        .filter(s -> AnnotationValues.has(s, Jpa.ENTITY))
+        .findFirst();
+    if (entitySuperclass.isPresent()) {
+      reporter.report(Location.of(type), Message.UNSUPPORTED_MAPPING, "Entity", type.getSimpleName(),
+          "entity inheritance is not supported (" + entitySuperclass.get().getSimpleName()
+              + " is an @Entity); make the superclass a @MappedSuperclass");
+      return Optional.empty();
+    }
+
+    TableBuilder builder = new TableBuilder(entity, tableName(type));
+    List<VariableElement> ids = new ArrayList<>();
+    for (VariableElement field : persistentFields(type)) {
+      if (AnnotationValues.has(field, Jpa.ID)) {
+        ids.add(field);
+      }
+      readField(type, field, builder);
+    }
+    Key primaryKey = primaryKey(type, ids, builder);
+    readTableConstraints(type, table, builder);
+    String comment = DocComments.description(elements.getDocComment(type));
+    return Optional.of(new Table(builder.name, entity, comment, null, builder.columns, primaryKey,
+        builder.uniqueKeys, builder.foreignKeys, builder.checks, builder.indexes));
+  }
+
+  /** The table an entity is mapped to: {@code @Table(name, schema)}, else the entity name in snake_case. */
+  public QualifiedName tableName(TypeElement type) {
+    Optional<AnnotationValues> table = AnnotationValues.find(type, Jpa.TABLE, elements);
+    String name = table.flatMap(t -> t.nonBlank("name"))
+        .orElseGet(() -> Identifiers.snakeCase(
+            AnnotationValues.find(type, Jpa.ENTITY, elements).flatMap(e -> e.nonBlank("name"))
+                .orElse(type.getSimpleName().toString())));
+    String schema = table.flatMap(t -> t.nonBlank("schema")).orElse(defaultSchema);
+    return new QualifiedName(schema, name);
+  }
+
+  private Key primaryKey(TypeElement type, List<VariableElement> ids, TableBuilder builder) {
+    if (ids.isEmpty()) {
+      reporter.report(origins.table(builder.entity), Message.MISSING_ID, type.getQualifiedName());
+      return null;
+    }
+    if (ids.size() > 1) {
+      reporter.report(Location.of(ids.get(1)), Message.COMPOSITE_ID, type.getQualifiedName(),
+          ids.stream().map(f -> f.getSimpleName().toString()).toList());
+      return null;
+    }
+    String idColumn = builder.columnOfField.get(ids.get(0).getSimpleName().toString());
+    return idColumn == null ? null : new Key(null, List.of(idColumn));
+  }
+
+  private void readField(TypeElement owner, VariableElement field, TableBuilder builder) {
+    String fieldName = field.getSimpleName().toString();
+    for (String unsupported : List.of(Jpa.MANY_TO_MANY, Jpa.ELEMENT_COLLECTION, Jpa.EMBEDDED, Jpa.EMBEDDED_ID)) {
+      Optional<AnnotationValues> annotation = AnnotationValues.find(field, unsupported, elements);
+      if (annotation.isPresent()) {
+        reporter.report(Location.of(field, annotation.get().mirror()), Message.UNSUPPORTED_MAPPING,
+            simpleName(unsupported), fieldName,
+            "Rowguard maps one field to one column; model the relation as an entity with @ManyToOne fields, "
+                + "or store the value in a @Jsonb column");
+        return;
+      }
+    }
+    Optional<AnnotationValues> oneToMany = AnnotationValues.find(field, Jpa.ONE_TO_MANY, elements);
+    if (oneToMany.isPresent()) {
+      if (oneToMany.get().nonBlank("mappedBy").isEmpty()) {
+        reporter.report(Location.of(field, oneToMany.get().mirror()), Message.UNSUPPORTED_MAPPING, "OneToMany",
+            fieldName, "only the inverse side (mappedBy) is supported; map the foreign key with @ManyToOne on the "
+                + "other entity");
+      }
+      return;
+    }
+    Optional<AnnotationValues> manyToOne = AnnotationValues.find(field, Jpa.MANY_TO_ONE, elements)
+        .or(() -> AnnotationValues.find(field, Jpa.ONE_TO_ONE, elements));
+    if (manyToOne.isPresent()) {
+      readReference(owner, field, manyToOne.get(), builder);
+    } else {
+      readBasic(owner, field, builder);
+    }
+  }
+
+  private void readBasic(TypeElement owner, VariableElement field, TableBuilder builder) {
+    String fieldName = field.getSimpleName().toString();
+    Optional<AnnotationValues> column = AnnotationValues.find(field, Jpa.COLUMN, elements);
+    Location location = Location.of(field, column.map(AnnotationValues::mirror).orElse(null));
+    String name = column.flatMap(c -> c.nonBlank("name")).orElse(Identifiers.snakeCase(fieldName));
+    TypeMirror type = field.asType();
+    if (type.getKind() == TypeKind.ERROR) {
+      return; // javac already reports the unresolved type.
+    }
+    List<String> allowedValues = List.of();
+    String sqlType;
+    if (AnnotationValues.has(field, Jsonb.class.getCanonicalName())) {
+      if (!ColumnTypes.isString(type)) {
+        reporter.report(Location.of(field), Message.JSONB_TYPE, fieldName, type);
+        return;
+      }
+      sqlType = "jsonb";
+    } else if (enumType(type).isPresent()) {
+      Optional<List<String>> values = enumValues.allowedValues(field, enumType(type).get());
+      if (values.isEmpty()) {
+        return;
+      }
+      allowedValues = values.get();
+      sqlType = "text";
+      builder.checks.add(new CheckConstraint(null, name, SqlLiterals.in(name, allowedValues)));
+    } else {
+      int length = column.filter(c -> c.isSet("length")).map(c -> c.integer("length")).orElse(0);
+      int precision = column.map(c -> c.integer("precision")).orElse(0);
+      int scale = column.map(c -> c.integer("scale")).orElse(0);
+      Optional<String> mapped = ColumnTypes.sqlType(type, length, precision, scale);
+      if (mapped.isEmpty()) {
+        reporter.report(Location.of(field), Message.UNSUPPORTED_TYPE, fieldName, type, ColumnTypes.SUPPORTED);
+        return;
+      }
+      sqlType = mapped.get();
+      if (ColumnTypes.isLocalDateTime(type)) {
+        reporter.report(Location.of(field), Message.LOCAL_DATE_TIME, fieldName);
+      }
+    }
+    column.filter(c -> c.isSet("columnDefinition")).ifPresent(c -> reporter.report(location,
+        Message.IGNORED_ATTRIBUTE, "@Column(columnDefinition) on '" + fieldName + "'",
+        "the column type is derived from the field; use @Jsonb, @ColumnDefault or @Check for what it expressed"));
+
+    boolean id = AnnotationValues.has(field, Jpa.ID);
+    boolean version = AnnotationValues.has(field, Jpa.VERSION);
+    boolean notNull = type.getKind().isPrimitive() || id || version
+        || column.filter(c -> c.isSet("nullable") && !c.bool("nullable")).isPresent()
+        || AnnotationValues.find(field, Jpa.BASIC, elements).filter(b -> !b.bool("optional")).isPresent();
+    String defaultSql = AnnotationValues.find(field, ColumnDefault.class.getCanonicalName(), elements)
+        .map(d -> d.string("value")).orElse(null);
+    boolean identity = false;
+    Optional<AnnotationValues> generated = AnnotationValues.find(field, Jpa.GENERATED_VALUE, elements);
+    if (generated.isPresent()) {
+      String strategy = generated.get().enumName("strategy");
+      if (ColumnTypes.isIntegral(type) && (strategy.equals("IDENTITY") || strategy.equals("AUTO"))) {
+        identity = true;
+      } else if (ColumnTypes.isUuid(type) && (strategy.equals("AUTO") || strategy.equals("UUID"))) {
+        defaultSql = "gen_random_uuid()";
+      } else {
+        reporter.report(Location.of(field, generated.get().mirror()), Message.GENERATED_VALUE, strategy, fieldName,
+            type);
+      }
+    }
+    builder.addColumn(fieldName, location, new Column(name, fieldName, type.toString(), sqlType, !notNull, defaultSql,
+        identity, version, allowedValues, comment(owner, field)));
+    if (column.filter(c -> c.bool("unique")).isPresent()) {
+      builder.addUnique(new Key(null, List.of(name)), location);
+    }
+    for (AnnotationValues check : AnnotationValues.findRepeated(field, Check.class.getCanonicalName(),
+        Check.List.class.getCanonicalName(), elements)) {
+      CheckConstraint constraint =
+          new CheckConstraint(null, check.nonBlank("name").orElse(name), check.string("value"));
+      builder.checks.add(constraint);
+      origins.putConstraint(builder.entity, constraint, Location.of(field, check.mirror()));
+    }
+  }
+
+  private void readReference(
+      TypeElement owner, VariableElement field, AnnotationValues relation, TableBuilder builder) {
+    String fieldName = field.getSimpleName().toString();
+    String kind = simpleName(relation.mirror().getAnnotationType().toString());
+    Optional<AnnotationValues> joinColumn = AnnotationValues.find(field, Jpa.JOIN_COLUMN, elements);
+    Location location = Location.of(field, joinColumn.orElse(relation).mirror());
+    if (field.asType().getKind() == TypeKind.ERROR) {
+      return; // javac already reports the unresolved type.
+    }
+    if (field.asType().getKind() != TypeKind.DECLARED) {
+      reporter.report(Location.of(field, relation.mirror()), Message.RELATION_TARGET_NOT_ENTITY, kind, fieldName,
+          field.asType());
+      return;
+    }
+    TypeElement target = (TypeElement) ((DeclaredType) field.asType()).asElement();
+    if (!AnnotationValues.has(target, Jpa.ENTITY)) {
+      reporter.report(Location.of(field, relation.mirror()), Message.RELATION_TARGET_NOT_ENTITY, kind, fieldName,
+          target.getQualifiedName());
+      return;
+    }
+    if (!entityNames.contains(target.getQualifiedName().toString())) {
+      reporter.report(Location.of(field, relation.mirror()), Message.RELATION_TARGET_NOT_IN_SCHEMA, kind, fieldName,
+          target.getQualifiedName());
+      return;
+    }
+    Optional<Column> targetId = idColumn(target);
+    if (targetId.isEmpty()) {
+      return; // The target entity reports its own missing or unsupported @Id.
+    }
+    String name = joinColumn.flatMap(j -> j.nonBlank("name"))
+        .orElse(Identifiers.snakeCase(fieldName) + "_" + targetId.get().name());
+    boolean notNull = joinColumn.filter(j -> j.isSet("nullable") && !j.bool("nullable")).isPresent()
+        || !relation.bool("optional")
+        || AnnotationValues.has(field, Jpa.ID);
+    builder.addColumn(fieldName, location, new Column(name, fieldName, field.asType().toString(),
+        targetId.get().sqlType(), !notNull, null, false, false, List.of(), comment(owner, field)));
+    ForeignKey foreignKey =
+        new ForeignKey(null, List.of(name), tableName(target), List.of(targetId.get().name()), fieldName);
+    builder.foreignKeys.add(foreignKey);
+    origins.putConstraint(builder.entity, foreignKey, location);
+    if (kind.equals("OneToOne") || joinColumn.filter(j -> j.bool("unique")).isPresent()) {
+      builder.addUnique(new Key(null, List.of(name)), location);
+    }
+  }
+
+  /** The column of a (target) entity's single {@code @Id}, read without reporting. */
+  private Optional<Column> idColumn(TypeElement entity) {
+    List<VariableElement> ids = persistentFields(entity).stream()
+        .filter(f -> AnnotationValues.has(f, Jpa.ID))
+        .toList();
+    if (ids.size() != 1) {
+      return Optional.empty();
+    }
+    VariableElement id = ids.get(0);
+    Optional<AnnotationValues> column = AnnotationValues.find(id, Jpa.COLUMN, elements);
+    String name = column.flatMap(c -> c.nonBlank("name")).orElse(Identifiers.snakeCase(id.getSimpleName().toString()));
+    int length = column.filter(c -> c.isSet("length")).map(c -> c.integer("length")).orElse(0);
+    int precision = column.map(c -> c.integer("precision")).orElse(0);
+    int scale = column.map(c -> c.integer("scale")).orElse(0);
+    return ColumnTypes.sqlType(id.asType(), length, precision, scale)
+        .map(sqlType -> new Column(name, id.getSimpleName().toString(), id.asType().toString(), sqlType, false, null,
+            false, false, List.of(), null));
+  }
+
+  private void readTableConstraints(TypeElement type, Optional<AnnotationValues> table, TableBuilder builder) {
+    if (table.isPresent()) {
+      for (AnnotationValues unique : table.get().annotations("uniqueConstraints")) {
+        List<String> columns = unique.strings("columnNames").stream().map(builder::columnNamed).toList();
+        Key key = new Key(unique.nonBlank("name").orElse(null), columns);
+        builder.addUnique(key, Location.of(type, unique.mirror()));
+        if (columns.isEmpty()) {
+          reporter.report(Location.of(type, unique.mirror()), Message.INVALID_COLUMN_LIST, "@UniqueConstraint",
+              type.getSimpleName(), "", "name at least one column");
+        }
+      }
+      for (AnnotationValues index : table.get().annotations("indexes")) {
+        readIndex(type, index, builder);
+      }
+    }
+    for (AnnotationValues check : AnnotationValues.findRepeated(type, Check.class.getCanonicalName(),
+        Check.List.class.getCanonicalName(), elements)) {
+      Optional<String> name = check.nonBlank("name");
+      if (name.isEmpty()) {
+        reporter.report(Location.of(type, check.mirror()), Message.CHECK_NEEDS_NAME, type.getSimpleName(),
+            check.string("value"));
+        continue;
+      }
+      CheckConstraint constraint = new CheckConstraint(null, name.get(), check.string("value"));
+      builder.checks.add(constraint);
+      origins.putConstraint(builder.entity, constraint, Location.of(type, check.mirror()));
+    }
+  }
+
+  private void readIndex(TypeElement type, AnnotationValues index, TableBuilder builder) {
+    String columnList = index.string("columnList");
+    Location location = Location.of(type, index.mirror());
+    List<String> columns = new ArrayList<>();
+    for (String part : columnList.split(",")) {
+      String[] words = part.trim().split("\\s+");
+      if (words[0].isEmpty() || words.length > 2
+          || (words.length == 2 && !words[1].equalsIgnoreCase("ASC"))) {
+        reporter.report(location, Message.INVALID_COLUMN_LIST, "@Index", type.getSimpleName(), columnList,
+            "write column names separated by commas, e.g. \"hostname, ip_address\" (descending order is not "
+                + "supported)");
+        return;
+      }
+      columns.add(builder.columnNamed(words[0]));
+    }
+    Index model = new Index(index.nonBlank("name").orElse(null), columns, index.bool("unique"));
+    builder.indexes.add(model);
+    origins.putConstraint(builder.entity, model, location);
+  }
+
+  private String comment(TypeElement owner, VariableElement field) {
+    if (owner.getKind() == ElementKind.RECORD && field.getEnclosingElement().equals(owner)) {
+      return DocComments.param(elements.getDocComment(owner), field.getSimpleName().toString());
+    }
+    return DocComments.description(elements.getDocComment(field));
+  }
+
+  /** Fields that become columns: the entity's own and those of its {@code @MappedSuperclass}es, outermost first. */
+  private List<VariableElement> persistentFields(TypeElement type) {
+    List<TypeElement> hierarchy = new ArrayList<>();
+    hierarchy.add(type);
+    for (TypeElement superclass : superclasses(type)) {
+      if (AnnotationValues.has(superclass, Jpa.MAPPED_SUPERCLASS)) {
+        hierarchy.add(superclass);
+      }
+    }
+    Collections.reverse(hierarchy);
+    List<VariableElement> fields = new ArrayList<>();
+    for (TypeElement declaring : hierarchy) {
+      for (Element member : declaring.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.FIELD
+            && !member.getModifiers().contains(Modifier.STATIC)
+            && !member.getModifiers().contains(Modifier.TRANSIENT)
+            && !AnnotationValues.has(member, Jpa.TRANSIENT)) {
+          fields.add((VariableElement) member);
+        }
+      }
+    }
+    return fields;
+  }
+
+  private static List<TypeElement> superclasses(TypeElement type) {
+    List<TypeElement> result = new ArrayList<>();
+    TypeMirror superclass = type.getSuperclass();
+    while (superclass.getKind() == TypeKind.DECLARED) {
+      TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
+      if (element.getQualifiedName().contentEquals("java.lang.Object")
+          || element.getQualifiedName().contentEquals("java.lang.Record")) {
+        break;
+      }
+      result.add(element);
+      superclass = element.getSuperclass();
+    }
+    return result;
+  }
+
+  private static Optional<TypeElement> enumType(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED) {
+      Element element = ((DeclaredType) type).asElement();
+      if (element.getKind() == ElementKind.ENUM) {
+        return Optional.of((TypeElement) element);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String simpleName(String qualifiedName) {
+    return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+  }
+
+  /** The parts of one table while its fields are read. */
+  private final class TableBuilder {
+    final String entity;
+    final QualifiedName name;
+    final List<Column> columns = new ArrayList<>();
+    final Map<String, String> columnOfField = new HashMap<>();
+    final List<Key> uniqueKeys = new ArrayList<>();
+    final List<ForeignKey> foreignKeys = new ArrayList<>();
+    final List<CheckConstraint> checks = new ArrayList<>();
+    final List<Index> indexes = new ArrayList<>();
+
+    TableBuilder(String entity, QualifiedName name) {
+      this.entity = entity;
+      this.name = name;
+    }
+
+    void addColumn(String field, Location location, Column column) {
+      columns.add(column);
+      columnOfField.put(field, column.name());
+      origins.putField(entity, field, location);
+    }
+
+    void addUnique(Key key, Location location) {
+      uniqueKeys.add(key);
+      origins.putConstraint(entity, key, location);
+    }
+
+    /** A column named in an index or constraint: its column name, or the column of a field of that name. */
+    String columnNamed(String reference) {
+      String trimmed = reference.trim();
+      boolean isColumn = columns.stream().anyMatch(c -> c.name().equals(trimmed));
+      return isColumn ? trimmed : columnOfField.getOrDefault(trimmed, trimmed);
+    }
+  }
+}

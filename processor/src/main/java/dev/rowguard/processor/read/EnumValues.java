@@ -1,0 +1,95 @@
+package dev.rowguard.processor.read;
+
+import dev.rowguard.annotations.CheckEnum;
+import dev.rowguard.annotations.StoredValue;
+import dev.rowguard.processor.diagnostics.Location;
+import dev.rowguard.processor.diagnostics.Message;
+import dev.rowguard.processor.diagnostics.Reporter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/** Reads how an enum field is stored: the text of each constant, and the legacy values still accepted. */
+final class EnumValues {
+  private final Elements elements;
+  private final Reporter reporter;
+  private final Set<String> reportedEnums = new HashSet<>();
+
+  EnumValues(Elements elements, Reporter reporter) {
+    this.elements = elements;
+    this.reporter = reporter;
+  }
+
+  /**
+   * Every value the column may hold (written values first, then legacy ones), or empty after reporting why the
+   * field cannot be stored.
+   */
+  Optional<List<String>> allowedValues(VariableElement field, TypeElement enumType) {
+    Optional<AnnotationValues> checkEnum = AnnotationValues.find(field, CheckEnum.class.getCanonicalName(), elements)
+        .or(() -> AnnotationValues.find(enumType, CheckEnum.class.getCanonicalName(), elements));
+    Optional<AnnotationValues> enumerated = AnnotationValues.find(field, Jpa.ENUMERATED, elements);
+    if (checkEnum.isEmpty()) {
+      if (enumerated.isEmpty() || !enumerated.get().enumName("value").equals("STRING")) {
+        reporter.report(Location.of(field, enumerated.map(AnnotationValues::mirror).orElse(null)),
+            Message.ENUM_ORDINAL, field.getSimpleName(), enumType.getQualifiedName());
+        return Optional.empty();
+      }
+      return Optional.of(constants(enumType).stream().map(c -> c.getSimpleName().toString()).toList());
+    }
+    CheckEnum.Case storedCase = CheckEnum.Case.valueOf(checkEnum.get().enumName("storedCase"));
+    Map<String, VariableElement> byValue = new HashMap<>();
+    List<String> written = new ArrayList<>();
+    boolean duplicate = false;
+    for (VariableElement constant : constants(enumType)) {
+      Optional<AnnotationValues> explicit = AnnotationValues.find(constant, StoredValue.class.getCanonicalName(), elements);
+      String value = explicit.map(v -> v.string("value")).orElseGet(() -> derived(constant, storedCase));
+      VariableElement previous = byValue.putIfAbsent(value, constant);
+      if (previous != null) {
+        duplicate = true;
+        if (!reportedEnums.contains(enumType.getQualifiedName().toString())) {
+          reporter.report(Location.of(constant, explicit.map(AnnotationValues::mirror).orElse(null)),
+              Message.DUPLICATE_STORED_VALUE, previous.getSimpleName(), constant.getSimpleName(),
+              enumType.getQualifiedName(), value);
+        }
+      }
+      written.add(value);
+    }
+    if (duplicate) {
+      reportedEnums.add(enumType.getQualifiedName().toString());
+      return Optional.empty();
+    }
+    Set<String> all = new LinkedHashSet<>(written);
+    all.addAll(checkEnum.get().strings("legacyValues"));
+    return Optional.of(List.copyOf(all));
+  }
+
+  private static String derived(VariableElement constant, CheckEnum.Case storedCase) {
+    String name = constant.getSimpleName().toString();
+    return switch (storedCase) {
+      case AS_DECLARED -> name;
+      case LOWER -> name.toLowerCase(Locale.ROOT);
+      case KEBAB -> name.toLowerCase(Locale.ROOT).replace('_', '-');
+    };
+  }
+
+  private static List<VariableElement> constants(TypeElement enumType) {
+    List<VariableElement> constants = new ArrayList<>();
+    for (Element member : enumType.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.ENUM_CONSTANT) {
+        constants.add((VariableElement) member);
+      }
+    }
+    return constants;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.rowguard.processor.validate;
+
+import dev.rowguard.processor.diagnostics.Reporter;
+import dev.rowguard.processor.read.Origins;
+import dev.rowguard.schema.Schema;
+
+/** Runs every check of the declared model. Validators only report; they never change the model. */
+public final class SchemaValidator {
+  private SchemaValidator() {}
+
+  /** Checks the model as read, before names and derived parts are added. */
+  public static void validateDeclared(Schema declared, Origins origins, Reporter reporter) {
+    NameValidator.validate(declared, origins, reporter);
+    DuplicateValidator.validate(declared, origins, reporter);
+    KeyColumnValidator.validate(declared, origins, reporter);
+  }
+
+  /** Checks the derived model: the names users gave must not clash with each other or with derived names. */
+  public static void validateDerived(Schema derived, Origins origins, Reporter reporter) {
+    NameCollisionValidator.validate(derived, origins, reporter);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.rowguard.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.rowguard.schema.SchemaJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/** Compiles entity sources through the processor, as a build would. */
+final class Compilations {
+  static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+  private Compilations() {}
+
+  static Compilation compile(List<JavaFileObject> sources, String... options) {
+    return javac().withProcessors(new RowguardProcessor()).withOptions((Object[]) options).compile(sources);
+  }
+
+  static Compilation compile(JavaFileObject... sources) {
+    return compile(List.of(sources));
+  }
+
+  /** Every {@code .java} file under a fixture's {@code input/} directory. */
+  static List<JavaFileObject> fixture(String name) {
+    Path root = FIXTURES.resolve(name).resolve("input");
+    try (Stream<Path> files = Files.walk(root)) {
+      List<JavaFileObject> sources = new ArrayList<>();
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        sources.add(JavaFileObjects.forResource(file.toUri().toURL()));
+      }
+      return sources;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String schemaSql(Compilation compilation) {
+    return resource(compilation, RowguardProcessor.SCHEMA_SQL);
+  }
+
+  static String schemaJson(Compilation compilation) {
+    return resource(compilation, SchemaJson.RESOURCE);
+  }
+
+  private static String resource(Compilation compilation, String path) {
+    try {
+      return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path)
+          .orElseThrow(() -> new AssertionError(path + " was not generated; diagnostics: " + compilation.diagnostics()))
+          .getCharContent(true)
+          .toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
