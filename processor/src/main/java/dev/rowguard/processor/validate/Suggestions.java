@@ -16,7 +16,7 @@ final class Suggestions {
   }
 
   static String didYouMean(String name, Collection<String> candidates) {
-    return closest(name, candidates).map(c -> ". Did you mean '" + c + "'?").orElse("");
+    return closest(name, candidates).map(c -> " Did you mean '" + c + "'?").orElse("");
   }
 
   private static int distance(String a, String b) {
