@@ -1,0 +1,142 @@
+package dev.rowguard.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.testing.compile.Compilation;
+import dev.rowguard.postgres.Database;
+import dev.rowguard.postgres.PostgresExtension;
+import dev.rowguard.schema.CheckConstraint;
+import dev.rowguard.schema.ForeignKey;
+import dev.rowguard.schema.Index;
+import dev.rowguard.schema.Key;
+import dev.rowguard.schema.Schema;
+import dev.rowguard.schema.SchemaJson;
+import dev.rowguard.schema.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The generated script against a real PostgreSQL: it applies, and the server holds exactly what it says. */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SchemaOnPostgresTest {
+  private Database database;
+  private Schema catalog;
+  private Schema inventory;
+
+  @BeforeAll
+  void applyFixtures(Database database) {
+    this.database = database;
+    catalog = apply("catalog");
+    inventory = apply("inventory");
+  }
+
+  private Schema apply(String fixture) {
+    Compilation compilation = Compilations.compile(Compilations.fixture(fixture));
+    assertThat(compilation).succeeded();
+    database.executeScript(Compilations.schemaSql(compilation));
+    return SchemaJson.read(Compilations.schemaJson(compilation));
+  }
+
+  @Test
+  void constraintNamesOnTheServerAreTheGeneratedOnes() throws SQLException {
+    for (Schema schema : new Schema[] {catalog, inventory}) {
+      for (Table table : schema.tables()) {
+        Set<String> expected = new HashSet<>();
+        expected.add(table.primaryKey().name());
+        table.uniqueKeys().stream().map(Key::name).forEach(expected::add);
+        table.foreignKeys().stream().map(ForeignKey::name).forEach(expected::add);
+        table.checks().stream().map(CheckConstraint::name).forEach(expected::add);
+        // PostgreSQL 18 also lists NOT NULL constraints (contype 'n'); Rowguard leaves those to the server.
+        assertThat(strings("SELECT conname FROM pg_constraint WHERE conrelid = ?::regclass AND contype <> 'n'",
+            table.name().sql()))
+            .containsExactlyElementsIn(expected);
+      }
+    }
+  }
+
+  @Test
+  void indexNamesOnTheServerAreTheGeneratedOnes() throws SQLException {
+    for (Schema schema : new Schema[] {catalog, inventory}) {
+      for (Table table : schema.tables()) {
+        Set<String> expected = new HashSet<>();
+        expected.add(table.primaryKey().name());
+        table.uniqueKeys().stream().map(Key::name).forEach(expected::add);
+        table.indexes().stream().map(Index::name).forEach(expected::add);
+        assertThat(strings("SELECT indexname FROM pg_indexes WHERE schemaname = ? AND tablename = ?",
+            table.name().schema(), table.name().name()))
+            .containsExactlyElementsIn(expected);
+      }
+    }
+  }
+
+  @Test
+  void longNamesAreShortenedBeforeTheServerWouldTruncateThem() throws SQLException {
+    Table longNames = inventory.tables().stream()
+        .filter(t -> t.name().name().startsWith("warehouse_replenishment")).findFirst().orElseThrow();
+    assertThat(longNames.foreignKeys().get(0).name())
+        .isEqualTo("fk_warehouse_replenishment_forecast_adjustment_history_bceeb4de");
+    assertThat(longNames.foreignKeys().get(0).name().length()).isEqualTo(63);
+    assertThat(strings("SELECT conname FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'f'",
+        longNames.name().sql()))
+        .containsExactly(longNames.foreignKeys().get(0).name());
+  }
+
+  @Test
+  void enumCheckRejectsAValueOutsideTheEnumAndAcceptsLegacyValues() throws SQLException {
+    try (Connection connection = database.ownerDataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO shop.customer (id, email) VALUES ('00000000-0000-0000-0000-000000000001', 'a@b.c')");
+      String insert = "INSERT INTO shop.purchase_order (customer_id, status, total, line_count, version) "
+          + "VALUES ('00000000-0000-0000-0000-000000000001', '%s', 10, 1, 0)";
+      statement.execute(String.format(insert, "shipped_out"));
+      statement.execute(String.format(insert, "cancelled_by_system"));
+      SQLException rejected =
+          assertThrows(SQLException.class, () -> statement.execute(String.format(insert, "SHIPPED")));
+      assertThat(rejected.getSQLState()).isEqualTo("23514");
+      assertThat(rejected.getMessage()).contains("ck_purchase_order_status");
+    }
+  }
+
+  @Test
+  void javadocBecomesTableAndColumnComments() throws SQLException {
+    assertThat(strings("SELECT obj_description('shop.customer'::regclass, 'pg_class')"))
+        .containsExactly("A customer who places orders.");
+    assertThat(strings("SELECT col_description('shop.customer'::regclass, "
+        + "(SELECT attnum FROM pg_attribute WHERE attrelid = 'shop.customer'::regclass AND attname = 'email'))"))
+        .containsExactly("Login e-mail, unique per shop.");
+    assertThat(strings("SELECT obj_description('inventory.warehouse'::regclass, 'pg_class')"))
+        .containsExactly("A warehouse; the owner's name may contain 'quotes'.");
+  }
+
+  @Test
+  void noNativeEnumTypesAreCreated() throws SQLException {
+    assertThat(strings("SELECT typname FROM pg_type WHERE typtype = 'e'")).isEmpty();
+  }
+
+  private java.util.List<String> strings(String sql, String... parameters) throws SQLException {
+    try (Connection connection = database.ownerDataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      java.util.List<String> values = new java.util.ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
+        }
+      }
+      return values;
+    }
+  }
+}
