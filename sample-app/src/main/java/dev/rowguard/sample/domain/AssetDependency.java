@@ -1,0 +1,50 @@
+package dev.rowguard.sample.domain;
+
+import dev.rowguard.annotations.Check;
+import dev.rowguard.annotations.CheckEnum;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One asset depends on another: both must move together or the link must be re-pointed. */
+@Entity
+@Table(uniqueConstraints = @UniqueConstraint(columnNames = {"dependent_asset_id", "dependency_asset_id"}))
+@Check(name = "not_self", value = "dependent_asset_id <> dependency_asset_id")
+public class AssetDependency {
+  @Id private UUID id;
+
+  @Column(nullable = false)
+  private UUID clientAccountId;
+
+  @Column(nullable = false)
+  private UUID engagementId;
+
+  /** The asset that needs the other one. */
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "dependent_asset_id")
+  private Asset dependent;
+
+  /** The asset that is needed. */
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "dependency_asset_id")
+  private Asset dependency;
+
+  @Column(nullable = false)
+  private Kind kind;
+
+  @Column(length = 20)
+  private String protocol;
+
+  private Integer port;
+
+  private Instant discoveredAt;
+
+  @CheckEnum(storedCase = CheckEnum.Case.LOWER)
+  public enum Kind { NETWORK, DATABASE, FILE_SHARE, API, BATCH }
+}
