@@ -28,7 +28,7 @@ public final class RlsRoleCheck {
       FROM pg_roles cu, pg_roles su
       WHERE cu.rolname = current_user AND su.rolname = session_user""";
   private static final String TABLE_COLUMNS = """
-      format('%I.%I', n.nspname, c.relname), c.relrowsecurity, c.relforcerowsecurity,
+      quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relrowsecurity, c.relforcerowsecurity,
       pg_get_userbyid(c.relowner), pg_get_userbyid(c.relowner) = current_user,
       pg_has_role(current_user, c.relowner, 'MEMBER')""";
   private static final String NAMED_TABLES_SQL = "SELECT t.name, c.oid IS NOT NULL, " + TABLE_COLUMNS + """
@@ -97,11 +97,15 @@ public final class RlsRoleCheck {
       row.next();
       String role = row.getString(1);
       String login = row.getString(4);
-      if (row.getBoolean(2)) {
+      boolean superuser = row.getBoolean(2);
+      if (superuser) {
+        // Reported alone: a superuser passes every other test (and usually has BYPASSRLS too).
         problems.add("role \"" + role + "\" is a superuser, and superusers bypass row-level security. Connect as an"
             + " application role instead: CREATE ROLE app LOGIN NOINHERIT PASSWORD '…'; then GRANT USAGE on the"
             + " schema and SELECT, INSERT, UPDATE, DELETE on the tables to app");
-      } else if (row.getBoolean(5)) {
+        return new Role(role, true);
+      }
+      if (row.getBoolean(5)) {
         problems.add("the login role \"" + login + "\" is a superuser, so RESET ROLE escapes \"" + role
             + "\". Log in as \"" + role + "\" itself instead of switching to it with SET ROLE");
       }
@@ -109,7 +113,7 @@ public final class RlsRoleCheck {
         problems.add("role \"" + role + "\" has BYPASSRLS, which skips every row-level security policy. Run ALTER"
             + " ROLE " + role + " NOBYPASSRLS, or connect as a role without it");
       }
-      return new Role(role, row.getBoolean(2));
+      return new Role(role, false);
     }
   }
 
