@@ -29,13 +29,15 @@ class TenantBindingDataSourceTest {
   private static final UUID TENANT_B = UUID.fromString("00000000-0000-0000-0000-00000000000b");
   private static final long B_INVOICE = 201;
 
+  private static Database database;
   private static TestRoles roles;
   private static ServerAddress app;
   private static HikariDataSource pool;
   private static TenantBindingDataSource dataSource;
 
   @BeforeAll
-  static void createSchemaAndRows(Database database) throws SQLException {
+  static void createSchemaAndRows(Database db) throws SQLException {
+    database = db;
     roles = new TestRoles(database);
     app = roles.create("app", "NOINHERIT");
     InvoiceSchema.create(database, app.user());
@@ -258,6 +260,50 @@ class TenantBindingDataSourceTest {
       assertThat(connection.unwrap(Connection.class)).isSameInstanceAs(connection);
       assertThat(connection.isWrapperFor(org.postgresql.PGConnection.class)).isTrue();
       assertThat(connection.unwrap(org.postgresql.PGConnection.class)).isNotNull();
+    }
+  }
+
+  @Test
+  void bindsConnectionsAskedForWithAnExplicitLogin() throws SQLException {
+    TenantBindingDataSource unpooled = TenantBindingDataSource.wrap(app.dataSource(), InvoiceSchema.KEYS);
+    assertThrows(TenantNotBoundException.class, () -> unpooled.getConnection(app.user(), app.password()));
+
+    try (TenantScope scope = TenantContext.bind(InvoiceSchema.KEYS.tenant(TENANT_B));
+        Connection connection = unpooled.getConnection(app.user(), app.password())) {
+      assertThat(tenantsOfVisibleRows(connection)).containsExactly(TENANT_B, TENANT_B);
+    }
+  }
+
+  @Test
+  void aResetThatFailsOnCloseIsReportedWithItsSqlStateAndThePoolRecovers() throws SQLException {
+    SQLException e;
+    try (TenantScope scope = TenantContext.bind(InvoiceSchema.KEYS.tenant(TENANT_A))) {
+      Connection connection = dataSource.getConnection();
+      terminateBackendOf(connection);
+
+      e = assertThrows(SQLException.class, connection::close);
+    }
+
+    assertThat(e.getSQLState()).isEqualTo(((SQLException) e.getCause()).getSQLState());
+    assertThat(e.getSQLState()).startsWith("57P01");
+    assertThat(e.getMessage()).startsWith("could not clear the tenant settings [tenant_id] on close: ");
+    try (TenantScope scope = TenantContext.bind(InvoiceSchema.KEYS.tenant(TENANT_A));
+        Connection connection = dataSource.getConnection()) {
+      assertThat(tenantsOfVisibleRows(connection)).containsExactly(TENANT_A, TENANT_A, TENANT_A);
+    }
+  }
+
+  private static void terminateBackendOf(Connection connection) throws SQLException {
+    int pid;
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+      row.next();
+      pid = row.getInt(1);
+    }
+    try (Connection owner = database.ownerDataSource().getConnection();
+        PreparedStatement terminate = owner.prepareStatement("SELECT pg_terminate_backend(?, 5000)")) {
+      terminate.setInt(1, pid);
+      terminate.execute();
     }
   }
 
