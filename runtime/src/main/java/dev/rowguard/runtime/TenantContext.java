@@ -47,6 +47,7 @@ public final class TenantContext {
    * Wraps {@code task} so that it runs bound to the tenant current now, on whichever thread runs it, and
    * leaves that thread as it found it. This is the explicit hand-off to executors.
    */
+  @SuppressWarnings("try") // the scope is used for its close(), not referenced
   public static Runnable propagate(Runnable task) {
     Tenant tenant = require();
     return () -> {
@@ -57,6 +58,7 @@ public final class TenantContext {
   }
 
   /** {@link #propagate(Runnable)} for tasks with a result. */
+  @SuppressWarnings("try")
   public static <T> Callable<T> propagate(Callable<T> task) {
     Tenant tenant = require();
     return () -> {

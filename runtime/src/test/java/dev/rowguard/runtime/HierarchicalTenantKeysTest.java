@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * setting. {@code contract} is scoped by the client only, {@code work_paper} by client and engagement.
  */
 @ExtendWith(PostgresExtension.class)
+@SuppressWarnings("try") // scopes are opened for their close(), not referenced
 class HierarchicalTenantKeysTest {
   private static final TenantKeys KEYS =
       TenantKeys.of(TenantKeyLevel.of("client_account_id", Long.class), TenantKeyLevel.uuid("engagement_id"));

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * visible to the next.
  */
 @ExtendWith(PostgresExtension.class)
+@SuppressWarnings("try") // scopes are opened for their close(), not referenced
 class PooledConnectionIsolationTest {
   private static final long SEED = 20261121L;
 

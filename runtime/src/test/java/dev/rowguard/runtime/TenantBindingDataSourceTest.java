@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Connected as an application role that is neither superuser nor owner, so the policies really apply. */
 @ExtendWith(PostgresExtension.class)
+@SuppressWarnings("try") // scopes are opened for their close(), not referenced
 class TenantBindingDataSourceTest {
   private static final UUID TENANT_A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
   private static final UUID TENANT_B = UUID.fromString("00000000-0000-0000-0000-00000000000b");

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("try") // scopes are opened for their close(), not referenced
 class TenantContextTest {
   private static final Tenant A = TenantKeys.defaultKeys().tenant(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
   private static final Tenant B = TenantKeys.defaultKeys().tenant(UUID.fromString("00000000-0000-0000-0000-00000000000b"));
