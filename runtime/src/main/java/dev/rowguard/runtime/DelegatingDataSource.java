@@ -3,6 +3,7 @@ package dev.rowguard.runtime;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Objects;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -11,7 +12,7 @@ abstract class DelegatingDataSource implements DataSource {
   final DataSource delegate;
 
   DelegatingDataSource(DataSource delegate) {
-    this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
   @Override

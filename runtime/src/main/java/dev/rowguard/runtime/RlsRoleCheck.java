@@ -24,20 +24,25 @@ import javax.sql.DataSource;
  */
 public final class RlsRoleCheck {
   private static final String ROLE_SQL = """
-      SELECT cu.rolname, cu.rolsuper, cu.rolbypassrls, su.rolname, su.rolsuper
+      SELECT cu.rolname AS role, quote_ident(cu.rolname) AS role_sql, cu.rolsuper AS superuser,
+             cu.rolbypassrls AS bypass_rls, su.rolname AS login, su.rolsuper AS login_superuser
       FROM pg_roles cu, pg_roles su
       WHERE cu.rolname = current_user AND su.rolname = session_user""";
   private static final String TABLE_COLUMNS = """
-      quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relrowsecurity, c.relforcerowsecurity,
-      pg_get_userbyid(c.relowner), pg_get_userbyid(c.relowner) = current_user,
-      pg_has_role(current_user, c.relowner, 'MEMBER')""";
-  private static final String NAMED_TABLES_SQL = "SELECT t.name, c.oid IS NOT NULL, " + TABLE_COLUMNS + """
+      quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS qualified_name,
+      c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+      pg_get_userbyid(c.relowner) AS owner, quote_ident(pg_get_userbyid(c.relowner)) AS owner_sql,
+      pg_get_userbyid(c.relowner) = current_user AS owned,
+      pg_has_role(current_user, c.relowner, 'MEMBER') AS owner_member""";
+  // to_regclass resolves names as SQL would (search_path, quoting) and yields NULL for a missing table.
+  private static final String NAMED_TABLES_SQL = "SELECT t.name AS given_name, c.oid IS NOT NULL AS found, "
+      + TABLE_COLUMNS + """
 
       FROM unnest(?::text[]) WITH ORDINALITY AS t(name, position)
       LEFT JOIN pg_class c ON c.oid = to_regclass(t.name)
       LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
       ORDER BY t.position""";
-  private static final String SCHEMA_TABLES_SQL = "SELECT NULL, true, " + TABLE_COLUMNS + """
+  private static final String SCHEMA_TABLES_SQL = "SELECT NULL AS given_name, true AS found, " + TABLE_COLUMNS + """
 
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = ANY (?::text[]) AND c.relkind IN ('r', 'p') AND c.relrowsecurity
@@ -89,31 +94,32 @@ public final class RlsRoleCheck {
   }
 
   /** The role the connection runs as. */
-  private record Role(String name, boolean superuser) {}
+  private record Role(String name, String nameSql, boolean superuser) {}
 
   private static Role checkRole(Connection connection, List<String> problems) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(ROLE_SQL);
         ResultSet row = statement.executeQuery()) {
       row.next();
-      String role = row.getString(1);
-      String login = row.getString(4);
-      boolean superuser = row.getBoolean(2);
+      String role = row.getString("role");
+      String roleSql = row.getString("role_sql");
+      String login = row.getString("login");
+      boolean superuser = row.getBoolean("superuser");
       if (superuser) {
         // Reported alone: a superuser passes every other test (and usually has BYPASSRLS too).
         problems.add("role \"" + role + "\" is a superuser, and superusers bypass row-level security. Connect as an"
             + " application role instead: CREATE ROLE app LOGIN NOINHERIT PASSWORD '…'; then GRANT USAGE on the"
             + " schema and SELECT, INSERT, UPDATE, DELETE on the tables to app");
-        return new Role(role, true);
+        return new Role(role, roleSql, true);
       }
-      if (row.getBoolean(5)) {
+      if (row.getBoolean("login_superuser")) {
         problems.add("the login role \"" + login + "\" is a superuser, so RESET ROLE escapes \"" + role
             + "\". Log in as \"" + role + "\" itself instead of switching to it with SET ROLE");
       }
-      if (row.getBoolean(3)) {
+      if (row.getBoolean("bypass_rls")) {
         problems.add("role \"" + role + "\" has BYPASSRLS, which skips every row-level security policy. Run ALTER"
-            + " ROLE " + role + " NOBYPASSRLS, or connect as a role without it");
+            + " ROLE " + roleSql + " NOBYPASSRLS, or connect as a role without it");
       }
-      return new Role(role, false);
+      return new Role(role, roleSql, false);
     }
   }
 
@@ -126,15 +132,15 @@ public final class RlsRoleCheck {
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
           tables++;
-          if (!row.getBoolean(2)) {
-            problems.add("table " + row.getString(1) + " does not exist, or is not visible to role \"" + role
-                + "\". Check the name, qualify it with its schema, and GRANT USAGE on the schema to " + role);
+          if (!row.getBoolean("found")) {
+            problems.add("table " + row.getString("given_name") + " does not exist, or is not visible to role \"" + role
+                + "\". Check the name, qualify it with its schema, and GRANT USAGE on the schema to " + connected.nameSql());
             continue;
           }
-          String table = row.getString(3);
-          boolean enabled = row.getBoolean(4);
-          boolean forced = row.getBoolean(5);
-          String owner = row.getString(6);
+          String table = row.getString("qualified_name");
+          boolean enabled = row.getBoolean("enabled");
+          boolean forced = row.getBoolean("forced");
+          String owner = row.getString("owner");
           if (!enabled) {
             problems.add("table " + table + " does not have row-level security enabled. Run ALTER TABLE " + table
                 + " ENABLE ROW LEVEL SECURITY and ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY");
@@ -145,13 +151,13 @@ public final class RlsRoleCheck {
           if (connected.superuser()) {
             continue; // Reported once, above: a superuser passes every ownership test.
           }
-          if (row.getBoolean(7)) {
+          if (row.getBoolean("owned")) {
             problems.add("role \"" + role + "\" owns table " + table + ", and an owner can switch its row-level"
                 + " security off. Give the table to a separate owner role (ALTER TABLE " + table
                 + " OWNER TO …) and grant \"" + role + "\" only SELECT, INSERT, UPDATE, DELETE");
-          } else if (row.getBoolean(8)) {
+          } else if (row.getBoolean("owner_member")) {
             problems.add("role \"" + role + "\" is a member of \"" + owner + "\", which owns table " + table
-                + ", so it can act as the owner. Run REVOKE " + owner + " FROM " + role);
+                + ", so it can act as the owner. Run REVOKE " + row.getString("owner_sql") + " FROM " + connected.nameSql());
           }
         }
       }

@@ -2,6 +2,7 @@ package dev.rowguard.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -27,7 +28,7 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
 
   /** Binds connections of {@code delegate} (usually a pool) to the current tenant's {@code keys}. */
   public static TenantBindingDataSource wrap(DataSource delegate, TenantKeys keys) {
-    return new TenantBindingDataSource(delegate, java.util.Objects.requireNonNull(keys, "keys"));
+    return new TenantBindingDataSource(delegate, Objects.requireNonNull(keys, "keys"));
   }
 
   public TenantKeys keys() {

@@ -2,6 +2,7 @@ package dev.rowguard.runtime;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,7 +35,7 @@ public record TenantKeys(List<TenantKeyLevel> levels) {
         throw new IllegalArgumentException("tenant key column " + level.column() + " is declared twice");
       }
       // PostgreSQL setting names are case-insensitive.
-      if (!settings.add(level.setting().toLowerCase(java.util.Locale.ROOT))) {
+      if (!settings.add(level.setting().toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException("tenant key setting " + level.setting() + " is declared twice");
       }
     }

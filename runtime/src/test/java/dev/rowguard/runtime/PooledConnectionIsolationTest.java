@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,7 +149,7 @@ class PooledConnectionIsolationTest {
               if (target != null) {
                 Map<Long, Integer> visible = new HashMap<>();
                 crossTenantRows += selectById(connection, tenant, target, visible);
-                assertThat(visible.keySet()).isEqualTo(pending.containsKey(target) ? java.util.Set.of(target) : java.util.Set.of());
+                assertThat(visible.keySet()).isEqualTo(pending.containsKey(target) ? Set.of(target) : Set.of());
               }
             }
             default -> {
