@@ -105,7 +105,7 @@ public final class RlsRoleCheck {
       String login = row.getString("login");
       boolean superuser = row.getBoolean("superuser");
       if (superuser) {
-        // Reported alone: a superuser passes every other test (and usually has BYPASSRLS too).
+        // The other role findings add nothing here: a superuser usually has BYPASSRLS and acts as every role.
         problems.add("role \"" + role + "\" is a superuser, and superusers bypass row-level security. Connect as an"
             + " application role instead: CREATE ROLE app LOGIN NOINHERIT PASSWORD '…'; then GRANT USAGE on the"
             + " schema and SELECT, INSERT, UPDATE, DELETE on the tables to app");
