@@ -49,7 +49,8 @@ public final class DevPostgres {
     if (url != null && !url.isBlank()) {
       ServerAddress address =
           new ServerAddress(url, orEmpty(System.getenv(USER_VARIABLE)), orEmpty(System.getenv(PASSWORD_VARIABLE)));
-      try (Connection ignored = address.dataSource().getConnection()) {
+      try {
+        address.dataSource().getConnection().close();
         return new DevPostgres(address, "PostgreSQL at " + url);
       } catch (SQLException e) {
         throw new PostgresUnavailableException(
@@ -69,7 +70,9 @@ public final class DevPostgres {
               .setServerConfig("max_connections", "200")
               .start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded), "rowguard-postgres-stop"));
-      ServerAddress address = new ServerAddress(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+      // A URL without user=…, so that a login given separately (a test's non-owner role) is the one used.
+      ServerAddress address =
+          new ServerAddress("jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres", "postgres", "");
       return new DevPostgres(address, "embedded PostgreSQL on port " + embedded.getPort());
     } catch (IOException | RuntimeException e) {
       throw new PostgresUnavailableException(

@@ -24,8 +24,8 @@ public final class PostgresExtension implements ParameterResolver {
     }
     String prefix = "rg_" + context.getRequiredTestClass().getSimpleName();
     Database database = server.createDatabase(prefix);
-    context.getStore(ExtensionContext.Namespace.create(PostgresExtension.class, database.name()))
-        .put(database.name(), (ExtensionContext.Store.CloseableResource) database::close);
+    // The store closes AutoCloseable values when the test or class that asked for them ends.
+    context.getStore(ExtensionContext.Namespace.create(PostgresExtension.class)).put(database.name(), database);
     return database;
   }
 }

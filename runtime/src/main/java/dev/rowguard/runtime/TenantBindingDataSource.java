@@ -1,0 +1,85 @@
+package dev.rowguard.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Wraps the application's pool so that every connection it hands out is bound to the tenant of the calling
+ * thread ({@link TenantContext}), and cleared again when closed.
+ *
+ * <p>At checkout every declared key's setting is written, in one statement: the bound value, or {@code ''}
+ * for levels the tenant does not bind. Writing unconditionally means a value left behind on a pooled
+ * connection (by a crash, or by code that bypassed this wrapper) never survives into the next checkout. With
+ * no tenant bound, {@link #getConnection()} throws {@link TenantNotBoundException} before touching the pool.
+ *
+ * <pre>{@code
+ * DataSource dataSource = TenantBindingDataSource.wrap(hikari, KEYS);
+ * }</pre>
+ */
+public final class TenantBindingDataSource extends DelegatingDataSource {
+  private final TenantSettings settings;
+
+  private TenantBindingDataSource(DataSource delegate, TenantKeys keys) {
+    super(delegate);
+    this.settings = new TenantSettings(keys);
+  }
+
+  /** Binds connections of {@code delegate} (usually a pool) to the current tenant's {@code keys}. */
+  public static TenantBindingDataSource wrap(DataSource delegate, TenantKeys keys) {
+    return new TenantBindingDataSource(delegate, Objects.requireNonNull(keys, "keys"));
+  }
+
+  public TenantKeys keys() {
+    return settings.keys();
+  }
+
+  /** The wrapped data source, for code that must reach the pool itself (metrics, shutdown). */
+  public DataSource delegate() {
+    return delegate;
+  }
+
+  /**
+   * A connection bound to the current tenant.
+   *
+   * @throws TenantNotBoundException when no tenant is bound on this thread
+   * @throws InvalidTenantException when the bound tenant was built for other keys than this data source's
+   */
+  @Override
+  public Connection getConnection() throws SQLException {
+    Tenant tenant = boundTenant();
+    return TenantBoundConnection.open(delegate.getConnection(), settings, tenant.settingValues(), tenant.toString());
+  }
+
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    Tenant tenant = boundTenant();
+    return TenantBoundConnection.open(
+        delegate.getConnection(username, password), settings, tenant.settingValues(), tenant.toString());
+  }
+
+  /**
+   * The escape hatch for schema migrations and administration jobs: a data source whose connections need no
+   * tenant and carry none (every setting {@code ''}, so tenanted tables still show no rows to a role that is
+   * subject to row-level security). The reason is required, so that every use is greppable and explains
+   * itself.
+   */
+  public DataSource withoutTenant(String reason) {
+    return new WithoutTenantDataSource(delegate, settings, reason);
+  }
+
+  private Tenant boundTenant() {
+    Tenant tenant = TenantContext.current().orElseThrow(() -> TenantContext.notBound("a database connection"));
+    if (!tenant.keys().equals(settings.keys())) {
+      throw new InvalidTenantException("the bound " + tenant + " was built for " + tenant.keys()
+          + ", but this data source binds " + settings.keys() + "; build tenants from the same TenantKeys");
+    }
+    return tenant;
+  }
+
+  @Override
+  public String toString() {
+    return "TenantBindingDataSource[" + settings.keys() + " over " + delegate + "]";
+  }
+}
