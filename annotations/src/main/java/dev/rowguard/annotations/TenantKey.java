@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
  * it for hierarchical keys, outermost level first:
  *
  * <pre>{@code
- * @TenantKey(column = "client_account_id")
- * @TenantKey(column = "engagement_id")
+ * @TenantKey(column = "client_account_id", entity = ClientAccount.class)
+ * @TenantKey(column = "engagement_id", entity = Engagement.class)
  * package com.example.migration;
  * }</pre>
  *
@@ -33,6 +33,13 @@ public @interface TenantKey {
 
   /** The PostgreSQL setting that carries the bound value; {@code rowguard.<column>} by default. */
   String setting() default "";
+
+  /**
+   * The entity whose {@code @Id} the key holds, if it is one ({@code void.class} when not). Every table this
+   * level scopes then gets a foreign key to it: a plain one to a shared entity, a composite one through the
+   * outer keys to a tenanted entity, so that a row can never point at another tenant's parent.
+   */
+  Class<?> entity() default void.class;
 
   /** Holds repeated {@link TenantKey}s. */
   @Documented

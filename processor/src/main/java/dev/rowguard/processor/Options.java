@@ -8,13 +8,20 @@ import java.util.Set;
  *
  * @param defaultSchema {@code rowguard.defaultSchema}: the schema of entities whose {@code @Table} names none
  *     (default {@code public})
+ * @param appRole {@code rowguard.appRole}: the role granted the application's privileges (default {@code
+ *     rowguard_app})
  */
-record Options(String defaultSchema) {
+record Options(String defaultSchema, String appRole) {
   static final String DEFAULT_SCHEMA = "rowguard.defaultSchema";
-  static final Set<String> NAMES = Set.of(DEFAULT_SCHEMA);
+  static final String APP_ROLE = "rowguard.appRole";
+  static final Set<String> NAMES = Set.of(DEFAULT_SCHEMA, APP_ROLE);
 
   static Options from(Map<String, String> options) {
-    String schema = options.getOrDefault(DEFAULT_SCHEMA, "public").trim();
-    return new Options(schema.isEmpty() ? "public" : schema);
+    return new Options(value(options, DEFAULT_SCHEMA, "public"), value(options, APP_ROLE, "rowguard_app"));
+  }
+
+  private static String value(Map<String, String> options, String name, String fallback) {
+    String value = options.getOrDefault(name, fallback).trim();
+    return value.isEmpty() ? fallback : value;
   }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SchemaJsonTest {
   private static final Table ASSET = new Table(new QualifiedName("migration", "asset"), "com.example.Asset",
-      "An asset.", new Tenancy(List.of(new TenantKeyColumn("tenant_id", "rowguard.tenant_id", "uuid"))),
+      "An asset.", new Tenancy(List.of(new TenantKeyColumn("tenant_id", "rowguard.tenant_id", "uuid", null))),
       List.of(new Column("id", "id", "java.util.UUID", "uuid", false, null, false, false, List.of(), null),
           new Column("status", "status", "com.example.Status", "text", true, null, false, false,
               List.of("new", "done"), "Lifecycle state")),

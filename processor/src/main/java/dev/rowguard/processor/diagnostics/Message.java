@@ -61,6 +61,27 @@ public enum Message {
       "%s name '%s' is also used by %s in schema %s; PostgreSQL needs it unique. Choose another name"),
   IGNORED_ATTRIBUTE(WARNING, "RowguardIgnoredAttribute",
       "%s is ignored by Rowguard: %s"),
+  TENANT_KEY_CONFLICT(ERROR, "RowguardTenantKeyConflict",
+      "tenant keys are declared on both %s and %s; declare every level once, on one package"),
+  TENANT_KEY_INVALID(ERROR, "RowguardTenantKeyInvalid",
+      "@TenantKey '%s' cannot be used: %s"),
+  UNKNOWN_TENANT_KEY(ERROR, "RowguardUnknownTenantKey",
+      "@Tenanted on %s names tenant key '%s', which is not declared. Declared keys, outermost first: %s"),
+  TENANT_KEYS_NOT_OUTERMOST(ERROR, "RowguardTenantScope",
+      "@Tenanted on %s names %s, but a table is scoped by the outermost levels, in order: name %s"),
+  MISSING_TENANT_KEY(ERROR, "RowguardMissingTenantKey",
+      "@Tenanted entity %s has no field for tenant key '%s'. Add: @Column(nullable = false) %s %s;"),
+  TENANT_KEY_TYPE(ERROR, "RowguardTenantKeyType",
+      "field '%s' holds tenant key '%s', which is %s, but the field is stored as %s. Declare it as %s"),
+  NULLABLE_TENANT_KEY(ERROR, "RowguardNullableTenantKey",
+      "tenant key field '%s' is nullable; a row without a tenant belongs to nobody and breaks isolation. Add "
+          + "@Column(nullable = false)"),
+  SHARED_TO_TENANTED(ERROR, "RowguardSharedToTenanted",
+      "field '%s' of shared entity %s refers to tenanted table %s; a shared row would point into one tenant's "
+          + "data. Make %s @Tenanted, or move the reference to the tenanted side"),
+  REFERENCE_OUT_OF_SCOPE(ERROR, "RowguardTenantScope",
+      "field '%s' of %s (scoped by %s) refers to %s (scoped by %s); a reference must stay within the referencing "
+          + "row's tenant, so the target's keys must be outer levels of the source's"),
   INTERNAL_ERROR(ERROR, "RowguardInternalError",
       "Rowguard failed on %s: %s. This is a bug in Rowguard; please report it with this message");
 

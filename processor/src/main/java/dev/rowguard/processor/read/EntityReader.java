@@ -3,6 +3,7 @@ package dev.rowguard.processor.read;
 import dev.rowguard.annotations.Check;
 import dev.rowguard.annotations.ColumnDefault;
 import dev.rowguard.annotations.Jsonb;
+import dev.rowguard.annotations.Tenanted;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
@@ -13,6 +14,7 @@ import dev.rowguard.schema.Index;
 import dev.rowguard.schema.Key;
 import dev.rowguard.schema.QualifiedName;
 import dev.rowguard.schema.Table;
+import dev.rowguard.schema.Tenancy;
 import dev.rowguard.schema.sql.Identifiers;
 import dev.rowguard.schema.sql.SqlLiterals;
 import java.util.ArrayList;
@@ -42,16 +44,22 @@ public final class EntityReader {
   private final Elements elements;
   private final Reporter reporter;
   private final Origins origins;
-  private final String defaultSchema;
+  private final TableNames tableNames;
+  private final List<TenantLevel> tenantLevels;
   private final Set<String> entityNames;
   private final EnumValues enumValues;
 
-  public EntityReader(
-      Elements elements, Reporter reporter, Origins origins, String defaultSchema, Set<String> entityNames) {
+  /**
+   * @param tenantLevels the project's tenant keys, outermost first
+   * @param entityNames every entity of the compilation, by qualified name
+   */
+  public EntityReader(Elements elements, Reporter reporter, Origins origins, TableNames tableNames,
+      List<TenantLevel> tenantLevels, Set<String> entityNames) {
     this.elements = elements;
     this.reporter = reporter;
     this.origins = origins;
-    this.defaultSchema = defaultSchema;
+    this.tableNames = tableNames;
+    this.tenantLevels = tenantLevels;
     this.entityNames = entityNames;
     this.enumValues = new EnumValues(elements, reporter);
   }
@@ -78,7 +86,7 @@ public final class EntityReader {
       return Optional.empty();
     }
 
-    TableBuilder builder = new TableBuilder(entity, tableName(type));
+    TableBuilder builder = new TableBuilder(entity, tableNames.of(type));
     List<VariableElement> ids = new ArrayList<>();
     for (VariableElement field : persistentFields(type)) {
       if (AnnotationValues.has(field, Jpa.ID)) {
@@ -89,19 +97,35 @@ public final class EntityReader {
     Key primaryKey = primaryKey(type, ids, builder);
     readTableConstraints(type, table, builder);
     String comment = DocComments.description(elements.getDocComment(type));
-    return Optional.of(new Table(builder.name, entity, comment, null, builder.columns, primaryKey,
+    Tenancy tenancy = tenancy(type).orElse(null);
+    return Optional.of(new Table(builder.name, entity, comment, tenancy, builder.columns, primaryKey,
         builder.uniqueKeys, builder.foreignKeys, builder.checks, builder.indexes));
   }
 
-  /** The table an entity is mapped to: {@code @Table(name, schema)}, else the entity name in snake_case. */
-  public QualifiedName tableName(TypeElement type) {
-    Optional<AnnotationValues> table = AnnotationValues.find(type, Jpa.TABLE, elements);
-    String name = table.flatMap(t -> t.nonBlank("name"))
-        .orElseGet(() -> Identifiers.snakeCase(
-            AnnotationValues.find(type, Jpa.ENTITY, elements).flatMap(e -> e.nonBlank("name"))
-                .orElse(type.getSimpleName().toString())));
-    String schema = table.flatMap(t -> t.nonBlank("schema")).orElse(defaultSchema);
-    return new QualifiedName(schema, name);
+  /** The tenant keys of a {@code @Tenanted} entity: the levels it names, or all of them. */
+  private Optional<Tenancy> tenancy(TypeElement type) {
+    Optional<AnnotationValues> tenanted = AnnotationValues.find(type, Tenanted.class.getCanonicalName(), elements);
+    if (tenanted.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> declared = tenantLevels.stream().map(TenantLevel::column).toList();
+    List<String> named = tenanted.get().strings("keys");
+    if (named.isEmpty()) {
+      return Optional.of(new Tenancy(tenantLevels.stream().map(TenantLevel::key).toList()));
+    }
+    Location location = Location.of(type, tenanted.get().mirror());
+    for (String key : named) {
+      if (!declared.contains(key)) {
+        reporter.report(location, Message.UNKNOWN_TENANT_KEY, type.getSimpleName(), key, declared);
+        return Optional.empty();
+      }
+    }
+    if (!named.equals(declared.subList(0, Math.min(named.size(), declared.size())))) {
+      reporter.report(location, Message.TENANT_KEYS_NOT_OUTERMOST, type.getSimpleName(), named,
+          declared.subList(0, Math.min(named.size(), declared.size())));
+      return Optional.empty();
+    }
+    return Optional.of(new Tenancy(tenantLevels.subList(0, named.size()).stream().map(TenantLevel::key).toList()));
   }
 
   private Key primaryKey(TypeElement type, List<VariableElement> ids, TableBuilder builder) {
@@ -262,7 +286,7 @@ public final class EntityReader {
     builder.addColumn(fieldName, location, new Column(name, fieldName, field.asType().toString(),
         targetId.get().sqlType(), !notNull, null, false, false, List.of(), comment(owner, field)));
     ForeignKey foreignKey =
-        new ForeignKey(null, List.of(name), tableName(target), List.of(targetId.get().name()), fieldName);
+        new ForeignKey(null, List.of(name), tableNames.of(target), List.of(targetId.get().name()), fieldName);
     builder.foreignKeys.add(foreignKey);
     origins.putConstraint(builder.entity, foreignKey, location);
     if (kind.equals("OneToOne") || joinColumn.filter(j -> j.bool("unique")).isPresent()) {

@@ -13,6 +13,7 @@ public final class SchemaValidator {
     NameValidator.validate(declared, origins, reporter);
     DuplicateValidator.validate(declared, origins, reporter);
     KeyColumnValidator.validate(declared, origins, reporter);
+    TenancyValidator.validate(declared, origins, reporter);
   }
 
   /** Checks the derived model: the names users gave must not clash with each other or with derived names. */

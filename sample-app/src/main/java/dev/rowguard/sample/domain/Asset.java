@@ -6,6 +6,7 @@ import dev.rowguard.annotations.ColumnDefault;
 import dev.rowguard.annotations.Jsonb;
 import dev.rowguard.annotations.StoredValue;
 import jakarta.persistence.Column;
+import dev.rowguard.annotations.Tenanted;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.EnumType;
@@ -20,6 +21,7 @@ import java.util.UUID;
 
 /** A server, database, application or device discovered in the client's estate. */
 @Entity
+@Tenanted
 @Table(
     uniqueConstraints = @UniqueConstraint(columnNames = {"engagement_id", "hostname"}),
     indexes = {

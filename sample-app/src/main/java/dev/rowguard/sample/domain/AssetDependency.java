@@ -3,6 +3,7 @@ package dev.rowguard.sample.domain;
 import dev.rowguard.annotations.Check;
 import dev.rowguard.annotations.CheckEnum;
 import jakarta.persistence.Column;
+import dev.rowguard.annotations.Tenanted;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 /** One asset depends on another: both must move together or the link must be re-pointed. */
 @Entity
+@Tenanted
 @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"dependent_asset_id", "dependency_asset_id"}))
 @Check(name = "not_self", value = "dependent_asset_id <> dependency_asset_id")
 public class AssetDependency {

@@ -4,6 +4,7 @@ import dev.rowguard.annotations.Check;
 import dev.rowguard.annotations.CheckEnum;
 import dev.rowguard.annotations.Jsonb;
 import jakarta.persistence.Column;
+import dev.rowguard.annotations.Tenanted;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
@@ -13,6 +14,7 @@ import java.util.UUID;
 
 /** A file of discovery data uploaded by the client and imported into assets. */
 @Entity
+@Tenanted
 @Table(indexes = @Index(columnList = "engagement_id, status"))
 public class DataImport {
   @Id private UUID id;

@@ -4,6 +4,7 @@ import dev.rowguard.annotations.CheckEnum;
 import dev.rowguard.annotations.ColumnDefault;
 import dev.rowguard.annotations.Jsonb;
 import jakarta.persistence.Column;
+import dev.rowguard.annotations.Tenanted;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 /** The state of one run of the discovery workflow over an engagement's imported data. */
 @Entity
+@Tenanted
 public class DiscoveryFlow {
   @Id private UUID id;
 

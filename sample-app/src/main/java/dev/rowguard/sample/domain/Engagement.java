@@ -3,6 +3,7 @@ package dev.rowguard.sample.domain;
 import dev.rowguard.annotations.CheckEnum;
 import dev.rowguard.annotations.ColumnDefault;
 import jakarta.persistence.Column;
+import dev.rowguard.annotations.Tenanted;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.UUID;
  * @param createdAt when the engagement was created
  */
 @Entity
+@Tenanted(keys = "client_account_id")
 public record Engagement(
     @Id UUID id,
     @Column(nullable = false) UUID clientAccountId,

@@ -1,0 +1,49 @@
+package dev.rowguard.processor.write;
+
+import static dev.rowguard.schema.sql.Identifiers.quote;
+
+import dev.rowguard.schema.Schema;
+import dev.rowguard.schema.Table;
+import dev.rowguard.schema.TenantKeyColumn;
+import dev.rowguard.schema.sql.SqlLiterals;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Row-level security for tenanted tables: enabled and forced (so the owner is not exempt), with one policy
+ * whose {@code USING} and {@code WITH CHECK} compare every tenant key with the setting that carries it. The
+ * comparison fails closed: an unset or empty setting becomes NULL, which equals nothing, so with no tenant
+ * bound reads return no rows and writes fail. The setting is read in a scalar sub-select so that PostgreSQL
+ * evaluates it once per statement, not once per row.
+ */
+final class RowLevelSecuritySql {
+  static final String POLICY = "tenant_isolation";
+
+  private RowLevelSecuritySql() {}
+
+  static void render(Schema schema, StringBuilder sql) {
+    List<Table> tenanted = schema.tables().stream().filter(Table::tenanted).toList();
+    if (tenanted.isEmpty()) {
+      return;
+    }
+    sql.append("\n-- Row-level security: a tenanted table shows and accepts only the rows of the tenant bound to\n"
+        + "-- the session (set_config of the rowguard settings). No tenant bound: no rows, and writes fail.\n");
+    for (Table table : tenanted) {
+      String name = table.name().sql();
+      String predicate = predicate(table.tenancy().keys());
+      sql.append("ALTER TABLE ").append(name).append(" ENABLE ROW LEVEL SECURITY;\n");
+      sql.append("ALTER TABLE ").append(name).append(" FORCE ROW LEVEL SECURITY;\n");
+      sql.append("CREATE POLICY ").append(POLICY).append(" ON ").append(name).append('\n')
+          .append("    USING (").append(predicate).append(")\n")
+          .append("    WITH CHECK (").append(predicate).append(");\n");
+    }
+  }
+
+  /** {@code key = (SELECT NULLIF(current_setting('setting', true), '')::type) AND …}. */
+  static String predicate(List<TenantKeyColumn> keys) {
+    return keys.stream()
+        .map(key -> quote(key.column()) + " = (SELECT NULLIF(current_setting(" + SqlLiterals.string(key.setting())
+            + ", true), '')::" + key.sqlType() + ")")
+        .collect(Collectors.joining("\n       AND "));
+  }
+}
