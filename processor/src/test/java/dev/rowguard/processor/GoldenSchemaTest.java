@@ -19,7 +19,7 @@ class GoldenSchemaTest {
   private static final boolean UPDATE = Boolean.getBoolean("rowguard.updateGoldens");
 
   @ParameterizedTest
-  @ValueSource(strings = {"catalog", "inventory"})
+  @ValueSource(strings = {"catalog", "inventory", "tenancy"})
   void schemaSqlMatchesGolden(String fixture) throws IOException {
     Compilation compilation = Compilations.compile(Compilations.fixture(fixture));
     assertThat(compilation).succeeded();
@@ -27,7 +27,7 @@ class GoldenSchemaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"catalog"})
+  @ValueSource(strings = {"catalog", "tenancy"})
   void schemaJsonMatchesGolden(String fixture) throws IOException {
     Compilation compilation = Compilations.compile(Compilations.fixture(fixture));
     assertThat(compilation).succeeded();

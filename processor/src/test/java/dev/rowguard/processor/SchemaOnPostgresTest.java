@@ -33,12 +33,14 @@ class SchemaOnPostgresTest {
   private Database database;
   private Schema catalog;
   private Schema inventory;
+  private Schema tenancy;
 
   @BeforeAll
   void applyFixtures(Database database) {
     this.database = database;
     catalog = apply("catalog");
     inventory = apply("inventory");
+    tenancy = apply("tenancy");
   }
 
   private Schema apply(String fixture) {
@@ -50,7 +52,7 @@ class SchemaOnPostgresTest {
 
   @Test
   void constraintNamesOnTheServerAreTheGeneratedOnes() throws SQLException {
-    for (Schema schema : new Schema[] {catalog, inventory}) {
+    for (Schema schema : new Schema[] {catalog, inventory, tenancy}) {
       for (Table table : schema.tables()) {
         Set<String> expected = new HashSet<>();
         expected.add(table.primaryKey().name());
@@ -67,7 +69,7 @@ class SchemaOnPostgresTest {
 
   @Test
   void indexNamesOnTheServerAreTheGeneratedOnes() throws SQLException {
-    for (Schema schema : new Schema[] {catalog, inventory}) {
+    for (Schema schema : new Schema[] {catalog, inventory, tenancy}) {
       for (Table table : schema.tables()) {
         Set<String> expected = new HashSet<>();
         expected.add(table.primaryKey().name());
@@ -117,6 +119,46 @@ class SchemaOnPostgresTest {
         .containsExactly("Login e-mail, unique per shop.");
     assertThat(strings("SELECT obj_description('inventory.warehouse'::regclass, 'pg_class')"))
         .containsExactly("A warehouse; the owner's name may contain 'quotes'.");
+  }
+
+  @Test
+  void tenantedTablesHaveForcedRowLevelSecurityAndSharedOnesDoNot() throws SQLException {
+    assertThat(strings("SELECT c.relname || ':' || c.relrowsecurity || ':' || c.relforcerowsecurity FROM pg_class c "
+        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'work' AND c.relkind = 'r'"))
+        .containsExactly("project:true:true", "region:false:false", "task:true:true");
+    assertThat(strings("SELECT tablename || ':' || policyname || ':' || cmd || ':' || qual || ':' || with_check "
+        + "FROM pg_policies WHERE schemaname = 'work' AND tablename = 'task'"))
+        .containsExactly("task:tenant_isolation:ALL:(tenant_id = ( SELECT (NULLIF(current_setting('rowguard.tenant_id'::text, true), ''::text))::uuid AS \"nullif\")):"
+            + "(tenant_id = ( SELECT (NULLIF(current_setting('rowguard.tenant_id'::text, true), ''::text))::uuid AS \"nullif\"))");
+  }
+
+  @Test
+  void referencesBetweenTenantedTablesGoThroughTheTenantKey() throws SQLException {
+    assertThat(strings("SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
+        + "WHERE conrelid = 'work.task'::regclass AND contype IN ('f', 'u') ORDER BY conname"))
+        .containsExactly(
+            "fk_task_tenant_id_parent_id FOREIGN KEY (tenant_id, parent_id) REFERENCES work.task(tenant_id, id)",
+            "fk_task_tenant_id_project_id FOREIGN KEY (tenant_id, project_id) REFERENCES work.project(tenant_id, id)",
+            "uq_task_tenant_id_id UNIQUE (tenant_id, id)");
+    assertThat(strings("SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
+        + "WHERE conrelid = 'work.project'::regclass AND contype IN ('f', 'u') ORDER BY conname"))
+        .containsExactly(
+            "fk_project_region_code FOREIGN KEY (region_code) REFERENCES work.region(code)",
+            "uq_project_tenant_id_id UNIQUE (tenant_id, id)",
+            "uq_project_tenant_id_name UNIQUE (tenant_id, name)");
+    assertThat(strings("SELECT indexname FROM pg_indexes WHERE schemaname = 'work' AND tablename = 'project' "
+        + "AND indexname LIKE 'ix_%' ORDER BY indexname"))
+        .containsExactly("ix_project_region_code", "ix_project_tenant_id_status");
+  }
+
+  @Test
+  void theApplicationRoleGetsPrivilegesButOwnsNothing() throws SQLException {
+    assertThat(strings("SELECT rolcanlogin::text FROM pg_roles WHERE rolname = 'rowguard_app'")).containsExactly("false");
+    assertThat(strings("SELECT count(*)::text FROM pg_class WHERE relowner = 'rowguard_app'::regrole")).containsExactly("0");
+    assertThat(strings("SELECT string_agg(privilege_type, ',' ORDER BY privilege_type) FROM "
+        + "information_schema.role_table_grants WHERE grantee = 'rowguard_app' AND table_schema = 'work' "
+        + "AND table_name = 'task'"))
+        .containsExactly("DELETE,INSERT,SELECT,UPDATE");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.rowguard.processor.read;
 
+import dev.rowguard.processor.diagnostics.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,16 @@ public final class AnnotationValues {
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
   private final Elements elements;
+  private final boolean repeated;
 
   private AnnotationValues(AnnotationMirror mirror, Elements elements) {
+    this(mirror, elements, false);
+  }
+
+  private AnnotationValues(AnnotationMirror mirror, Elements elements, boolean repeated) {
     this.mirror = mirror;
     this.elements = elements;
+    this.repeated = repeated;
     this.explicit = mirror.getElementValues();
     this.withDefaults = elements.getElementValuesWithDefaults(mirror);
   }
@@ -45,8 +52,17 @@ public final class AnnotationValues {
       Element element, String annotationType, String containerType, Elements elements) {
     List<AnnotationValues> found = new ArrayList<>();
     find(element, annotationType, elements).ifPresent(found::add);
-    find(element, containerType, elements).ifPresent(container -> found.addAll(container.annotations("value")));
+    find(element, containerType, elements).ifPresent(container -> container.list("value").forEach(value ->
+        found.add(new AnnotationValues((AnnotationMirror) value.getValue(), elements, true))));
     return found;
+  }
+
+  /**
+   * Where to report a problem with this annotation. javac cannot place a diagnostic on one of several repeated
+   * annotations (they live in a container it synthesized), so those are reported on the element itself.
+   */
+  public Location location(Element element) {
+    return Location.of(element, repeated ? null : mirror);
   }
 
   public static boolean has(Element element, String annotationType) {

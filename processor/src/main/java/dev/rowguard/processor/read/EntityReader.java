@@ -245,7 +245,7 @@ public final class EntityReader {
       CheckConstraint constraint =
           new CheckConstraint(null, check.nonBlank("name").orElse(name), check.string("value"));
       builder.checks.add(constraint);
-      origins.putConstraint(builder.entity, constraint, Location.of(field, check.mirror()));
+      origins.putConstraint(builder.entity, constraint, check.location(field));
     }
   }
 
@@ -332,13 +332,13 @@ public final class EntityReader {
         Check.List.class.getCanonicalName(), elements)) {
       Optional<String> name = check.nonBlank("name");
       if (name.isEmpty()) {
-        reporter.report(Location.of(type, check.mirror()), Message.CHECK_NEEDS_NAME, type.getSimpleName(),
+        reporter.report(check.location(type), Message.CHECK_NEEDS_NAME, type.getSimpleName(),
             check.string("value"));
         continue;
       }
       CheckConstraint constraint = new CheckConstraint(null, name.get(), check.string("value"));
       builder.checks.add(constraint);
-      origins.putConstraint(builder.entity, constraint, Location.of(type, check.mirror()));
+      origins.putConstraint(builder.entity, constraint, check.location(type));
     }
   }
 

@@ -59,7 +59,7 @@ public final class TenantKeysReader {
     Set<String> columns = new HashSet<>();
     for (AnnotationValues key : AnnotationValues.findRepeated(first, TenantKey.class.getCanonicalName(),
         TenantKey.List.class.getCanonicalName(), elements)) {
-      Location location = Location.of(first, key.mirror());
+      Location location = key.location(first);
       String column = key.string("column");
       String javaType = key.type("type").toString();
       String setting = key.nonBlank("setting").orElse("rowguard." + column);

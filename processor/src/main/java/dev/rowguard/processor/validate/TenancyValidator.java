@@ -8,10 +8,10 @@ import dev.rowguard.schema.ForeignKey;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.TenantKeyColumn;
-import dev.rowguard.schema.sql.Identifiers;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.SourceVersion;
 
 /**
  * Tenanted tables must carry every tenant key as a NOT NULL field of the key's type, and references must stay
@@ -87,7 +87,7 @@ final class TenancyValidator {
         upper = false;
       }
     }
-    return Identifiers.quote(out.toString()).equals(out.toString()) ? out.toString() : column;
+    return SourceVersion.isName(out) ? out.toString() : column;
   }
 
   private static String simpleName(String entity) {
