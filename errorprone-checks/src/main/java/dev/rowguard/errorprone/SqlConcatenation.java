@@ -93,7 +93,7 @@ public final class SqlConcatenation extends BugChecker implements MethodInvocati
 
   /**
    * Moves concatenated integral values into bind parameters, where that keeps behaviour: only for APIs that
-   * take the bind values in the same call ({@code Object...} after the SQL, none passed yet: Spring's
+   * take the bind values in the same call (trailing {@code Object...}, none passed yet: Spring's
    * {@code JdbcOperations}, jOOQ's plain SQL) and only for integral values placed after a comparison, an
    * opening parenthesis or a comma outside a quoted literal. JDBC's {@code prepareStatement} binds values in
    * later calls, so no fix is offered there.
@@ -105,7 +105,7 @@ public final class SqlConcatenation extends BugChecker implements MethodInvocati
     int parameters = method.getParameters().size();
     if (!method.isVarArgs()
         || sqlIndex.isEmpty()
-        || sqlIndex.getAsInt() != parameters - 2
+        || sqlIndex.getAsInt() >= parameters - 1
         || tree.getArguments().size() != parameters - 1
         || tree.getArguments().get(sqlIndex.getAsInt()) != argument) {
       return Optional.empty();
