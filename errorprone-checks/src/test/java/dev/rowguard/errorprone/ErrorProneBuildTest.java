@@ -57,7 +57,7 @@ final class ErrorProneBuildTest {
     assertThat(result.succeeded).isFalse();
     assertThat(result.errors).hasSize(1);
     assertThat(result.errors.get(0))
-        .startsWith("[UnfilteredTenantQuery] SELECT on tenanted table billing.invoice (billing.invoice)");
+        .startsWith("[UnfilteredTenantQuery] SELECT on tenanted table billing.invoice does not restrict tenant key");
   }
 
   private Result compile(String... lines) throws IOException {

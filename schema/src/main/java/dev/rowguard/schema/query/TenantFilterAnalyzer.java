@@ -170,10 +170,10 @@ public final class TenantFilterAnalyzer {
         listed.add(fold(column.getColumnName()));
       }
     }
-    List<String> missing = new ArrayList<>();
+    List<TenantKeyColumn> missing = new ArrayList<>();
     for (TenantKeyColumn key : ref.keys()) {
       if (!listed.contains(fold(key.column()))) {
-        missing.add(key.column());
+        missing.add(key);
       }
     }
     if (!missing.isEmpty()) {
@@ -199,11 +199,11 @@ public final class TenantFilterAnalyzer {
           conjuncts(on, candidates);
         }
       }
-      List<String> missing = new ArrayList<>();
+      List<TenantKeyColumn> missing = new ArrayList<>();
       for (TenantKeyColumn key : ref.keys()) {
         boolean restricted = candidates.stream().anyMatch(c -> restricts(c, ref, key, refs));
         if (!restricted) {
-          missing.add(key.column());
+          missing.add(key);
         }
       }
       if (!missing.isEmpty()) {

@@ -1,7 +1,9 @@
 package dev.rowguard.schema.query;
 
 import dev.rowguard.schema.QualifiedName;
+import dev.rowguard.schema.TenantKeyColumn;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One reference to a tenanted table that is not restricted to the bound tenant.
@@ -10,25 +12,34 @@ import java.util.List;
  *     DELETE} or {@code INSERT}
  * @param table the tenanted table
  * @param reference the reference as written: the table name, followed by its alias if it has one
- * @param missingKeys the tenant key columns that are not restricted (for INSERT: not in the column list)
+ * @param missingKeys the tenant keys that are not restricted (for INSERT: not in the column list)
  */
 public record TenantFilterProblem(
-    String statement, QualifiedName table, String reference, List<String> missingKeys) {
+    String statement, QualifiedName table, String reference, List<TenantKeyColumn> missingKeys) {
   public TenantFilterProblem {
     missingKeys = List.copyOf(missingKeys);
   }
 
+  /** The names of the unrestricted key columns. */
+  public List<String> missingColumns() {
+    return missingKeys.stream().map(TenantKeyColumn::column).toList();
+  }
+
   /** What is wrong and what to do, in one sentence. */
   public String message() {
-    String keys = String.join(", ", missingKeys);
+    String columns = String.join(", ", missingColumns());
     if (statement.equals("INSERT")) {
-      return "INSERT into tenanted table " + table + " does not set tenant key " + keys
-          + "; list " + keys + " in the column list and bind " + (missingKeys.size() == 1 ? "it" : "them")
+      return "INSERT into tenanted table " + table + " does not set tenant key " + columns + "; list "
+          + columns + " in the column list and bind " + (missingKeys.size() == 1 ? "it" : "them")
           + " to a parameter";
     }
+    String written = reference.equals(table.toString()) ? "" : " (as `" + reference + "`)";
     String qualifier = reference.contains(" ") ? reference.substring(reference.lastIndexOf(' ') + 1) + "." : "";
-    return statement + " on tenanted table " + table + " (" + reference + ") does not restrict tenant key "
-        + keys + "; add `" + qualifier + missingKeys.get(0)
-        + " = ?` (or `= current_setting('<its setting>')`) to the WHERE clause or to the JOIN's ON";
+    String conditions = missingKeys.stream()
+        .map(key -> "`" + qualifier + key.column() + " = ?` or `" + qualifier + key.column()
+            + " = current_setting('" + key.setting() + "')::" + key.sqlType() + "`")
+        .collect(Collectors.joining(", and "));
+    return statement + " on tenanted table " + table + written + " does not restrict tenant key " + columns
+        + "; add " + conditions + " to the WHERE clause or to the JOIN's ON";
   }
 }

@@ -65,15 +65,19 @@ final class TenantFilterAnalyzerTest {
     assertThat(report.status()).isEqualTo(Status.UNFILTERED);
     assertThat(report.problems())
         .containsExactly(new TenantFilterProblem(
-            "SELECT", new QualifiedName("app", "asset"), "asset", List.of("client_account_id", "engagement_id")));
-    assertThat(report.problems().get(0).message()).contains("does not restrict tenant key client_account_id");
+            "SELECT", new QualifiedName("app", "asset"), "asset", List.of(ACCOUNT, ENGAGEMENT)));
+    assertThat(report.problems().get(0).message())
+        .isEqualTo("SELECT on tenanted table app.asset (as `asset`) does not restrict tenant key"
+            + " client_account_id, engagement_id; add `client_account_id = ?` or `client_account_id ="
+            + " current_setting('rowguard.client_account_id')::uuid`, and `engagement_id = ?` or `engagement_id"
+            + " = current_setting('rowguard.engagement_id')::uuid` to the WHERE clause or to the JOIN's ON");
   }
 
   @Test
   void reportsAMissingInnerKeyOfAHierarchy() {
     assertThat(ANALYZER.analyze("SELECT * FROM asset WHERE client_account_id = ?").problems())
         .containsExactly(new TenantFilterProblem(
-            "SELECT", new QualifiedName("app", "asset"), "asset", List.of("engagement_id")));
+            "SELECT", new QualifiedName("app", "asset"), "asset", List.of(ENGAGEMENT)));
   }
 
   @ParameterizedTest
