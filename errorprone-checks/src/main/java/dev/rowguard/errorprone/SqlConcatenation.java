@@ -20,9 +20,13 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +97,7 @@ public final class SqlConcatenation extends BugChecker implements MethodInvocati
 
   /**
    * Moves concatenated integral values into bind parameters, where that keeps behaviour: only for APIs that
-   * take the bind values in the same call (trailing {@code Object...}, none passed yet: Spring's
+   * take the bind values in the same call (see {@link #takesBindValuesAfter}: Spring's
    * {@code JdbcOperations}, jOOQ's plain SQL) and only for integral values placed after a comparison, an
    * opening parenthesis or a comma outside a quoted literal. JDBC's {@code prepareStatement} binds values in
    * later calls, so no fix is offered there.
@@ -102,16 +106,10 @@ public final class SqlConcatenation extends BugChecker implements MethodInvocati
       MethodInvocationTree tree, ExpressionTree argument, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(tree);
     OptionalInt sqlIndex = SqlSinks.sqlParameter(tree, state);
-    int parameters = method.getParameters().size();
-    if (!method.isVarArgs()
-        || sqlIndex.isEmpty()
-        || sqlIndex.getAsInt() >= parameters - 1
-        || tree.getArguments().size() != parameters - 1
-        || tree.getArguments().get(sqlIndex.getAsInt()) != argument) {
-      return Optional.empty();
-    }
-    Type varargs = state.getTypes().elemtype(method.getParameters().get(parameters - 1).asType());
-    if (varargs == null || !ASTHelpers.isSameType(varargs, state.getSymtab().objectType, state)) {
+    if (sqlIndex.isEmpty()
+        || tree.getArguments().size() <= sqlIndex.getAsInt()
+        || tree.getArguments().get(sqlIndex.getAsInt()) != argument
+        || !takesBindValuesAfter(method, tree.getArguments().size(), state)) {
       return Optional.empty();
     }
     List<ExpressionTree> operands = new ArrayList<>();
@@ -142,6 +140,50 @@ public final class SqlConcatenation extends BugChecker implements MethodInvocati
             .postfixWith(tree.getArguments().get(tree.getArguments().size() - 1), ", " + String.join(", ", values))
             .setShortDescription("Bind the concatenated values as parameters")
             .build());
+  }
+
+  /**
+   * Whether appending values to this call selects a method that binds them: the method itself ends in {@code
+   * Object...} that received nothing, or it has an overload (Spring's {@code update(String)} next to {@code
+   * update(String, Object...)}, jOOQ's {@code fetch(String)} next to {@code fetch(String, Object...)}) that
+   * takes the same parameters followed by {@code Object...}.
+   */
+  private static boolean takesBindValuesAfter(MethodSymbol method, int arguments, VisitorState state) {
+    List<VarSymbol> parameters = method.getParameters();
+    if (method.isVarArgs()) {
+      return arguments == parameters.size() - 1 && endsWithObjectVarargs(method, state);
+    }
+    if (arguments != parameters.size() || !(method.owner instanceof ClassSymbol owner)) {
+      return false;
+    }
+    Types types = state.getTypes();
+    for (Type type : types.closure(owner.type)) {
+      for (Symbol member : type.tsym.members().getSymbolsByName(method.name)) {
+        if (member instanceof MethodSymbol candidate
+            && candidate.isVarArgs()
+            && candidate.getParameters().size() == parameters.size() + 1
+            && endsWithObjectVarargs(candidate, state)
+            && sameParameters(parameters, candidate.getParameters(), types)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsWithObjectVarargs(MethodSymbol method, VisitorState state) {
+    List<VarSymbol> parameters = method.getParameters();
+    Type last = state.getTypes().elemtype(parameters.get(parameters.size() - 1).asType());
+    return last != null && ASTHelpers.isSameType(last, state.getSymtab().objectType, state);
+  }
+
+  private static boolean sameParameters(List<VarSymbol> shorter, List<VarSymbol> longer, Types types) {
+    for (int i = 0; i < shorter.size(); i++) {
+      if (!types.isSameType(types.erasure(shorter.get(i).asType()), types.erasure(longer.get(i).asType()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void flattenPlus(ExpressionTree expression, List<ExpressionTree> into, VisitorState state) {
