@@ -38,12 +38,16 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 /**
  * Proves that native SQL restricts every tenant key of each tenanted table it reads or writes.
  *
- * <p>The rule, for every reference to a tenanted table (schema-qualified, or unqualified when the name is
- * unambiguous in the model; aliases resolved) in a SELECT, UPDATE or DELETE, joins and subqueries included:
+ * <p>The rule, for every reference to a tenanted table (schema-qualified, or unqualified; aliases resolved) in
+ * a SELECT, UPDATE or DELETE, joins, subqueries, CTE bodies and set operations included:
  * each tenant key column of that table is compared by equality, in a top-level AND of the WHERE clause (of the
  * query block that holds the reference) or of the ON of the join that introduces it (or of any inner join), to
  * a bind parameter ({@code ?}, {@code :name}, optionally cast) or to an expression containing {@code
  * current_setting('<that key's setting>'…)}. For INSERT, every tenant key column must be in the column list.
+ *
+ * <p>An unqualified name is resolved by name alone, since the search path is not known at compile time; when
+ * several tables in the model share it, the reference must restrict the keys of every tenanted one of them
+ * (fail closed). An unqualified name that matches a CTE of the statement refers to the CTE.
  *
  * <p>SQL that JSqlParser cannot parse is {@link TenantFilterReport.Status#UNPARSEABLE} when its text names a
  * tenanted table (fail closed: it cannot be proved safe) and {@link TenantFilterReport.Status#SKIPPED}
@@ -58,15 +62,12 @@ public final class TenantFilterAnalyzer {
   /** Tenanted tables by lower-case name, and by lower-case {@code schema.name}. */
   private final Map<String, List<Table>> tenantedByName;
   private final Map<String, Table> tenantedByQualifiedName;
-  private final Map<String, Integer> tablesPerName;
 
   private TenantFilterAnalyzer(Collection<Table> tables) {
     Map<String, List<Table>> byName = new LinkedHashMap<>();
     Map<String, Table> byQualified = new LinkedHashMap<>();
-    Map<String, Integer> counts = new LinkedHashMap<>();
     for (Table table : tables) {
       String name = fold(table.name().name());
-      counts.merge(name, 1, Integer::sum);
       if (table.tenanted()) {
         byName.computeIfAbsent(name, n -> new ArrayList<>()).add(table);
         byQualified.put(fold(table.name().schema()) + "." + name, table);
@@ -74,7 +75,6 @@ public final class TenantFilterAnalyzer {
     }
     this.tenantedByName = Map.copyOf(byName);
     this.tenantedByQualifiedName = Map.copyOf(byQualified);
-    this.tablesPerName = Map.copyOf(counts);
   }
 
   /** An analyzer for the tables of {@code schema}. */

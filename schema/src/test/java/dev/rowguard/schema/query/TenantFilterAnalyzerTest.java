@@ -128,6 +128,23 @@ final class TenantFilterAnalyzerTest {
   }
 
   @Test
+  void anUnqualifiedNameSharedByATenantedTableIsTreatedAsTenanted() {
+    TenantFilterAnalyzer analyzer = TenantFilterAnalyzer.of(
+        List.of(table("app", "asset", ACCOUNT), table("archive", "asset")));
+    assertThat(analyzer.analyze("SELECT * FROM asset").status()).isEqualTo(Status.UNFILTERED);
+    assertThat(analyzer.analyze("SELECT * FROM archive.asset").status()).isEqualTo(Status.SAFE);
+    assertThat(analyzer.analyze("SELECT * FROM app.asset").status()).isEqualTo(Status.UNFILTERED);
+  }
+
+  @Test
+  void everyStatementOfAScriptIsChecked() {
+    TenantFilterReport report = ANALYZER.analyze(
+        "DELETE FROM engagement WHERE client_account_id = ?; DELETE FROM engagement WHERE id = ?");
+    assertThat(report.problems()).hasSize(1);
+    assertThat(report.problems().get(0).missingColumns()).containsExactly("client_account_id");
+  }
+
+  @Test
   void aModelWithoutTenantedTablesAcceptsEverything() {
     TenantFilterAnalyzer shared = TenantFilterAnalyzer.of(List.of(table("app", "country")));
     assertThat(shared.hasTenantedTables()).isFalse();
