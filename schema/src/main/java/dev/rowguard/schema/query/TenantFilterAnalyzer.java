@@ -291,7 +291,7 @@ public final class TenantFilterAnalyzer {
   private void addJoins(List<Ref> refs, List<Join> joins, Set<String> cteNames) {
     if (joins != null) {
       for (Join join : joins) {
-        addRef(refs, join.getRightItem(), join, cteNames);
+        addRef(refs, join.getFromItem(), join, cteNames);
       }
     }
   }
