@@ -10,12 +10,14 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.AnnotationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
 import javax.inject.Inject;
@@ -30,7 +32,8 @@ import javax.inject.Inject;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.CHECKS + "RawSql.md")
-public final class RawSql extends BugChecker implements MethodInvocationTreeMatcher, AnnotationTreeMatcher {
+public final class RawSql extends BugChecker
+    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher, AnnotationTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   /** The flag naming the packages where raw SQL is allowed, e.g. {@code com.example.migrations}. */
@@ -51,6 +54,15 @@ public final class RawSql extends BugChecker implements MethodInvocationTreeMatc
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return matchSink(tree, state);
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    return matchSink(tree, state);
+  }
+
+  private Description matchSink(ExpressionTree tree, VisitorState state) {
     if (!SqlSinks.SINK.matches(tree, state) || SanctionedCode.isSanctioned(state, allowedPackages)) {
       return Description.NO_MATCH;
     }

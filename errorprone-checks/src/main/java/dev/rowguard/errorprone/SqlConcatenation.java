@@ -10,6 +10,7 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
@@ -18,6 +19,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.SourceCodeEscapers;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
@@ -43,7 +45,8 @@ import java.util.regex.Pattern;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.CHECKS + "SqlConcatenation.md")
-public final class SqlConcatenation extends BugChecker implements MethodInvocationTreeMatcher {
+public final class SqlConcatenation extends BugChecker
+    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private static final Matcher<ExpressionTree> FORMAT =
@@ -76,6 +79,17 @@ public final class SqlConcatenation extends BugChecker implements MethodInvocati
       }
     }
     return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    if (!SqlSinks.SINK.matches(tree, state)) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage("SQL handed to " + SqlSinks.describe(tree) + " through a method reference is not a constant;"
+            + " write the SQL as a constant and pass values as bind parameters (`?`, `:name`)")
+        .build();
   }
 
   private static String how(ExpressionTree argument, VisitorState state) {

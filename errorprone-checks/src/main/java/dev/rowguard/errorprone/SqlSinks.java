@@ -9,6 +9,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -55,7 +56,10 @@ final class SqlSinks {
               "fetchValues", "fetchLazy", "fetchStream", "fetchMany", "fetchAsync", "fetchExists",
               "fetchCount", "execute", "query", "resultQuery", "batch");
 
-  /** A call that hands SQL text to the database: one of the APIs above, through a String parameter. */
+  /**
+   * A call, or a method reference ({@code sql.forEach(statement::addBatch)}), that hands SQL text to the
+   * database: one of the APIs above, through a String parameter.
+   */
   static final Matcher<ExpressionTree> SINK =
       allOf(anyOf(JDBC, SPRING, JPA_AND_HIBERNATE, JOOQ), (tree, state) -> sqlParameter(tree, state).isPresent());
 
@@ -63,10 +67,14 @@ final class SqlSinks {
 
   /** The index of the SQL parameter: the method's first parameter of type String (or String varargs). */
   static OptionalInt sqlParameter(ExpressionTree tree, VisitorState state) {
-    if (!(tree instanceof MethodInvocationTree)) {
+    MethodSymbol method;
+    if (tree instanceof MethodInvocationTree invocation) {
+      method = ASTHelpers.getSymbol(invocation);
+    } else if (tree instanceof MemberReferenceTree reference) {
+      method = ASTHelpers.getSymbol(reference);
+    } else {
       return OptionalInt.empty();
     }
-    MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) tree);
     List<com.sun.tools.javac.code.Symbol.VarSymbol> parameters = method.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
       Type type = parameters.get(i).asType();
@@ -99,8 +107,10 @@ final class SqlSinks {
   }
 
   /** {@code Statement.execute}: the receiver's declared API and the method, for messages. */
-  static String describe(MethodInvocationTree tree) {
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
+  static String describe(ExpressionTree tree) {
+    MethodSymbol method = tree instanceof MemberReferenceTree reference
+        ? ASTHelpers.getSymbol(reference)
+        : ASTHelpers.getSymbol((MethodInvocationTree) tree);
     return method.owner.getSimpleName() + "." + method.getSimpleName();
   }
 
