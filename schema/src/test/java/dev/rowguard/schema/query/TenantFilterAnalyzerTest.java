@@ -51,6 +51,15 @@ final class TenantFilterAnalyzerTest {
       "UPDATE asset SET hostname = ? WHERE id = ? AND client_account_id = ? AND engagement_id = ?",
       "DELETE FROM app.engagement WHERE id = ? AND client_account_id = ?",
       "WITH asset AS (SELECT 1 AS id) SELECT id FROM asset",
+      // PostgreSQL syntax that must parse
+      "SELECT * FROM app.engagement WHERE client_account_id = :account::uuid AND name ILIKE :n LIMIT :l",
+      "SELECT * FROM engagement WHERE client_account_id = $1 AND id = ANY(?) FOR UPDATE SKIP LOCKED",
+      "INSERT INTO engagement (id, client_account_id, name) VALUES (?, ?, ?)"
+          + " ON CONFLICT (client_account_id, id) DO UPDATE SET name = EXCLUDED.name RETURNING id",
+      "UPDATE engagement e SET name = ? FROM engagement o"
+          + " WHERE e.client_account_id = ? AND o.client_account_id = ? AND e.id = o.id RETURNING e.id",
+      "SELECT count(*) FILTER (WHERE name IS NULL) FROM engagement"
+          + " WHERE client_account_id = current_setting('rowguard.client_account_id', true)::uuid",
       "SET LOCAL rowguard.client_account_id = '00000000-0000-0000-0000-000000000000'",
   })
   void acceptsQueriesThatRestrictEveryTenantKey(String sql) {
@@ -98,6 +107,8 @@ final class TenantFilterAnalyzerTest {
       // subquery without filter
       "SELECT * FROM app.country WHERE id IN (SELECT id FROM engagement)",
       "SELECT * FROM (SELECT * FROM engagement) x WHERE x.client_account_id = ?",
+      "SELECT * FROM engagement e WHERE EXISTS (SELECT 1 FROM engagement o WHERE o.id = e.id)"
+          + " AND e.client_account_id = ?",
       "SELECT id FROM engagement WHERE client_account_id = ? UNION SELECT id FROM engagement",
       "WITH e AS (SELECT * FROM engagement) SELECT * FROM e",
       "UPDATE engagement SET name = ? WHERE id = ?",
