@@ -1,0 +1,95 @@
+package dev.rowguard.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.AnnotationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol;
+import javax.inject.Inject;
+
+/**
+ * Reports SQL handed directly to a database API outside sanctioned code, and {@code @AllowRawSql} without a
+ * reason.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "Use a Rowguard repository or an @SqlQuery method instead of handing SQL to the database directly",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link = Docs.CHECKS + "RawSql.md")
+public final class RawSql extends BugChecker
+    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher, AnnotationTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  /** The flag naming the packages where raw SQL is allowed, e.g. {@code com.example.migrations}. */
+  static final String ALLOWED_PACKAGES_FLAG = "RawSql:AllowedPackages";
+
+  private final ImmutableSet<String> allowedPackages;
+
+  /** Instantiates a {@link RawSql} check without allowed packages. */
+  public RawSql() {
+    this(ErrorProneFlags.empty());
+  }
+
+  /** Instantiates a {@link RawSql} check configured by {@code -XepOpt:RawSql:AllowedPackages=…}. */
+  @Inject
+  RawSql(ErrorProneFlags flags) {
+    this.allowedPackages = flags.getSetOrEmpty(ALLOWED_PACKAGES_FLAG);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return matchSink(tree, state);
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    return matchSink(tree, state);
+  }
+
+  private Description matchSink(ExpressionTree tree, VisitorState state) {
+    if (!SqlSinks.SINK.matches(tree, state) || SanctionedCode.isSanctioned(state, allowedPackages)) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage("Raw SQL handed to " + SqlSinks.describe(tree) + " outside sanctioned code; use a Rowguard"
+            + " repository or an @SqlQuery method, or annotate the method or class with"
+            + " @AllowRawSql(\"<why>\")")
+        .build();
+  }
+
+  @Override
+  public Description matchAnnotation(AnnotationTree tree, VisitorState state) {
+    Symbol type = ASTHelpers.getSymbol(tree.getAnnotationType());
+    if (type == null || !type.getQualifiedName().contentEquals(SanctionedCode.ALLOW_RAW_SQL)) {
+      return Description.NO_MATCH;
+    }
+    for (ExpressionTree argument : tree.getArguments()) {
+      ExpressionTree value =
+          argument instanceof AssignmentTree assignment ? assignment.getExpression() : argument;
+      String reason = ASTHelpers.constValue(value, String.class);
+      if (reason != null && !reason.isBlank()) {
+        return Description.NO_MATCH;
+      }
+    }
+    return buildDescription(tree)
+        .setMessage("@AllowRawSql needs a reason: say why the generated repositories cannot be used here;"
+            + " without one the code is not sanctioned")
+        .build();
+  }
+}

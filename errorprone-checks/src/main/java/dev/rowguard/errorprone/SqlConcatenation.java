@@ -1,0 +1,227 @@
+package dev.rowguard.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.google.errorprone.util.SourceCodeEscapers;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * Reports SQL text that is not a constant at a database API, sanctioned code included: values concatenated
+ * into SQL are the classic injection.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "Pass values to SQL as bind parameters instead of building the SQL text from them",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link = Docs.CHECKS + "SqlConcatenation.md")
+public final class SqlConcatenation extends BugChecker
+    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  private static final Matcher<ExpressionTree> FORMAT =
+      anyOf(
+          staticMethod().onClass("java.lang.String").named("format"),
+          instanceMethod().onExactClass("java.lang.String").named("formatted"));
+  private static final Matcher<ExpressionTree> CONCAT =
+      instanceMethod().onExactClass("java.lang.String").named("concat");
+  private static final Matcher<ExpressionTree> BUILDER_TO_STRING =
+      instanceMethod()
+          .onDescendantOfAny("java.lang.StringBuilder", "java.lang.StringBuffer")
+          .named("toString");
+
+  /** SQL text that may precede a bound value: a comparison, an opening parenthesis or a list comma. */
+  private static final Pattern BEFORE_VALUE = Pattern.compile("(=|<>|!=|<|>|<=|>=|\\(|,)\\s*$");
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (!SqlSinks.SINK.matches(tree, state)) {
+      return Description.NO_MATCH;
+    }
+    for (ExpressionTree argument : SqlSinks.sqlArguments(tree, state)) {
+      if (!SqlConstants.isConstant(argument, state)) {
+        Description.Builder description =
+            buildDescription(argument)
+                .setMessage("SQL handed to " + SqlSinks.describe(tree) + " is " + how(argument, state)
+                    + "; write the SQL as a constant and pass values as bind parameters (`?`, `:name`)");
+        bindParameterFix(tree, argument, state).ifPresent(description::addFix);
+        return description.build();
+      }
+    }
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    if (!SqlSinks.SINK.matches(tree, state)) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage("SQL handed to " + SqlSinks.describe(tree) + " through a method reference is not a constant;"
+            + " write the SQL as a constant and pass values as bind parameters (`?`, `:name`)")
+        .build();
+  }
+
+  private static String how(ExpressionTree argument, VisitorState state) {
+    ExpressionTree expression = ASTHelpers.stripParentheses(argument);
+    if (expression.getKind() == Tree.Kind.PLUS) {
+      return "built with +";
+    }
+    if (FORMAT.matches(expression, state)) {
+      return "built with String.format/formatted";
+    }
+    if (CONCAT.matches(expression, state)) {
+      return "built with String.concat";
+    }
+    if (BUILDER_TO_STRING.matches(expression, state)) {
+      return "built with a StringBuilder";
+    }
+    return "not a constant";
+  }
+
+  /**
+   * Moves concatenated integral values into bind parameters, where that keeps behaviour: only for APIs that
+   * take the bind values in the same call (see {@link #takesBindValuesAfter}: Spring's
+   * {@code JdbcOperations}, jOOQ's plain SQL) and only for integral values placed after a comparison, an
+   * opening parenthesis or a comma outside a quoted literal. JDBC's {@code prepareStatement} binds values in
+   * later calls, so no fix is offered there.
+   */
+  private static Optional<SuggestedFix> bindParameterFix(
+      MethodInvocationTree tree, ExpressionTree argument, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    OptionalInt sqlIndex = SqlSinks.sqlParameter(tree, state);
+    if (sqlIndex.isEmpty()
+        || tree.getArguments().size() <= sqlIndex.getAsInt()
+        || tree.getArguments().get(sqlIndex.getAsInt()) != argument
+        || !takesBindValuesAfter(method, tree.getArguments().size(), state)) {
+      return Optional.empty();
+    }
+    List<ExpressionTree> operands = new ArrayList<>();
+    flattenPlus(ASTHelpers.stripParentheses(argument), operands, state);
+    StringBuilder sql = new StringBuilder();
+    List<String> values = new ArrayList<>();
+    for (ExpressionTree operand : operands) {
+      Optional<String> constant = SqlConstants.value(operand, state);
+      if (constant.isPresent()) {
+        sql.append(constant.get());
+        continue;
+      }
+      if (!isIntegral(ASTHelpers.getType(operand), state)
+          || !BEFORE_VALUE.matcher(sql).find()
+          || insideQuotes(sql)) {
+        return Optional.empty();
+      }
+      sql.append('?');
+      values.add(state.getSourceForNode(operand));
+    }
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    String literal = "\"" + SourceCodeEscapers.javaCharEscaper().escape(sql.toString()) + "\"";
+    return Optional.of(
+        SuggestedFix.builder()
+            .replace(argument, literal)
+            .postfixWith(tree.getArguments().get(tree.getArguments().size() - 1), ", " + String.join(", ", values))
+            .setShortDescription("Bind the concatenated values as parameters")
+            .build());
+  }
+
+  /**
+   * Whether appending values to this call selects a method that binds them: the method itself ends in {@code
+   * Object...} that received nothing, or it has an overload (Spring's {@code update(String)} next to {@code
+   * update(String, Object...)}, jOOQ's {@code fetch(String)} next to {@code fetch(String, Object...)}) that
+   * takes the same parameters followed by {@code Object...}.
+   */
+  private static boolean takesBindValuesAfter(MethodSymbol method, int arguments, VisitorState state) {
+    List<VarSymbol> parameters = method.getParameters();
+    if (method.isVarArgs()) {
+      return arguments == parameters.size() - 1 && endsWithObjectVarargs(method, state);
+    }
+    if (arguments != parameters.size() || !(method.owner instanceof ClassSymbol owner)) {
+      return false;
+    }
+    Types types = state.getTypes();
+    for (Type type : types.closure(owner.type)) {
+      for (Symbol member : type.tsym.members().getSymbolsByName(method.name)) {
+        if (member instanceof MethodSymbol candidate
+            && candidate.isVarArgs()
+            && candidate.getParameters().size() == parameters.size() + 1
+            && endsWithObjectVarargs(candidate, state)
+            && sameParameters(parameters, candidate.getParameters(), types)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsWithObjectVarargs(MethodSymbol method, VisitorState state) {
+    List<VarSymbol> parameters = method.getParameters();
+    Type last = state.getTypes().elemtype(parameters.get(parameters.size() - 1).asType());
+    return last != null && ASTHelpers.isSameType(last, state.getSymtab().objectType, state);
+  }
+
+  private static boolean sameParameters(List<VarSymbol> shorter, List<VarSymbol> longer, Types types) {
+    for (int i = 0; i < shorter.size(); i++) {
+      if (!types.isSameType(types.erasure(shorter.get(i).asType()), types.erasure(longer.get(i).asType()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void flattenPlus(ExpressionTree expression, List<ExpressionTree> into, VisitorState state) {
+    if (expression.getKind() == Tree.Kind.PLUS
+        && ASTHelpers.constValue(expression) == null
+        && ASTHelpers.isSameType(ASTHelpers.getType(expression), state.getSymtab().stringType, state)) {
+      BinaryTree binary = (BinaryTree) expression;
+      flattenPlus(ASTHelpers.stripParentheses(binary.getLeftOperand()), into, state);
+      flattenPlus(ASTHelpers.stripParentheses(binary.getRightOperand()), into, state);
+    } else {
+      into.add(expression);
+    }
+  }
+
+  private static boolean isIntegral(Type type, VisitorState state) {
+    if (type == null) {
+      return false;
+    }
+    Type unboxed = state.getTypes().unboxedTypeOrType(type);
+    return unboxed.getTag() == TypeTag.INT || unboxed.getTag() == TypeTag.LONG
+        || unboxed.getTag() == TypeTag.SHORT || unboxed.getTag() == TypeTag.BYTE;
+  }
+
+  private static boolean insideQuotes(CharSequence sql) {
+    return sql.chars().filter(c -> c == '\'').count() % 2 == 1;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.rowguard.errorprone;
+
+import static com.google.errorprone.matchers.Matchers.allOf;
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The database APIs that take SQL text, matched by receiver type (never by method name alone) and named by
+ * strings, so that a library missing from the classpath simply matches nothing.
+ */
+final class SqlSinks {
+  private static final Matcher<ExpressionTree> JDBC =
+      anyOf(
+          instanceMethod()
+              .onDescendantOf("java.sql.Statement")
+              .namedAnyOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch"),
+          instanceMethod()
+              .onDescendantOf("java.sql.Connection")
+              .namedAnyOf("prepareStatement", "prepareCall", "nativeSQL"));
+
+  private static final Matcher<ExpressionTree> SPRING =
+      anyOf(
+          instanceMethod()
+              .onDescendantOfAny(
+                  "org.springframework.jdbc.core.JdbcOperations",
+                  "org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations")
+              .withAnyName(),
+          instanceMethod().onDescendantOf("org.springframework.jdbc.core.simple.JdbcClient").named("sql"));
+
+  private static final Matcher<ExpressionTree> JPA_AND_HIBERNATE =
+      anyOf(
+          instanceMethod()
+              .onDescendantOfAny("jakarta.persistence.EntityManager", "javax.persistence.EntityManager")
+              .named("createNativeQuery"),
+          instanceMethod()
+              .onDescendantOfAny("org.hibernate.SharedSessionContract", "org.hibernate.Session")
+              .namedAnyOf("createNativeQuery", "createNativeMutationQuery", "createSQLQuery"));
+
+  private static final Matcher<ExpressionTree> JOOQ =
+      instanceMethod()
+          .onDescendantOf("org.jooq.DSLContext")
+          .namedAnyOf(
+              "fetch", "fetchOne", "fetchSingle", "fetchOptional", "fetchValue", "fetchOptionalValue",
+              "fetchValues", "fetchLazy", "fetchStream", "fetchMany", "fetchAsync", "fetchExists",
+              "fetchCount", "execute", "query", "resultQuery", "batch");
+
+  /**
+   * A call, or a method reference ({@code sql.forEach(statement::addBatch)}), that hands SQL text to the
+   * database: one of the APIs above, through a String parameter.
+   */
+  static final Matcher<ExpressionTree> SINK =
+      allOf(anyOf(JDBC, SPRING, JPA_AND_HIBERNATE, JOOQ), (tree, state) -> sqlParameter(tree, state).isPresent());
+
+  private SqlSinks() {}
+
+  /** The index of the SQL parameter: the method's first parameter of type String (or String varargs). */
+  static OptionalInt sqlParameter(ExpressionTree tree, VisitorState state) {
+    MethodSymbol method;
+    if (tree instanceof MethodInvocationTree invocation) {
+      method = ASTHelpers.getSymbol(invocation);
+    } else if (tree instanceof MemberReferenceTree reference) {
+      method = ASTHelpers.getSymbol(reference);
+    } else {
+      return OptionalInt.empty();
+    }
+    List<com.sun.tools.javac.code.Symbol.VarSymbol> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      Type type = parameters.get(i).asType();
+      boolean varargs = method.isVarArgs() && i == parameters.size() - 1;
+      if (isString(type, state) || (varargs && isString(state.getTypes().elemtype(type), state))) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /** The arguments that carry SQL text: the SQL parameter's argument, or all of them for String varargs. */
+  static ImmutableList<ExpressionTree> sqlArguments(MethodInvocationTree tree, VisitorState state) {
+    OptionalInt index = sqlParameter(tree, state);
+    if (index.isEmpty() || index.getAsInt() >= tree.getArguments().size()) {
+      return ImmutableList.of();
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    int last = method.isVarArgs() && index.getAsInt() == method.getParameters().size() - 1
+        ? tree.getArguments().size()
+        : index.getAsInt() + 1;
+    ImmutableList.Builder<ExpressionTree> arguments = ImmutableList.builder();
+    for (ExpressionTree argument : tree.getArguments().subList(index.getAsInt(), last)) {
+      // An array passed to String varargs cannot be judged element by element.
+      if (isString(ASTHelpers.getType(argument), state)) {
+        arguments.add(argument);
+      }
+    }
+    return arguments.build();
+  }
+
+  /** {@code Statement.execute}: the receiver's declared API and the method, for messages. */
+  static String describe(ExpressionTree tree) {
+    MethodSymbol method = tree instanceof MemberReferenceTree reference
+        ? ASTHelpers.getSymbol(reference)
+        : ASTHelpers.getSymbol((MethodInvocationTree) tree);
+    return method.owner.getSimpleName() + "." + method.getSimpleName();
+  }
+
+  private static boolean isString(Type type, VisitorState state) {
+    return type != null && ASTHelpers.isSameType(type, state.getSymtab().stringType, state);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.rowguard.errorprone;
+
+import static com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+final class SqlConcatenationTest {
+  @Test
+  void identification() {
+    Stubs.addTo(CompilationTestHelper.newInstance(SqlConcatenation.class, getClass()))
+        .addSourceLines(
+            "A.java",
+            "import dev.rowguard.annotations.AllowRawSql;",
+            "import java.sql.Connection;",
+            "import java.sql.SQLException;",
+            "import java.sql.Statement;",
+            "import jakarta.persistence.EntityManager;",
+            "import org.jooq.DSLContext;",
+            "import org.springframework.jdbc.core.JdbcTemplate;",
+            "import org.springframework.web.client.RestTemplate;",
+            "",
+            "class A {",
+            "  interface SqlConsumer { void accept(String sql) throws SQLException; }",
+            "  enum Status { ACTIVE, RETIRED }",
+            "  static final String TABLE = \"app.asset\";",
+            "  static final String SELECT = \"SELECT id FROM \" + TABLE;",
+            "  static final int LIMIT = 100;",
+            "",
+            "  @AllowRawSql(\"sanctioned code is checked too\")",
+            "  void nonConstant(Connection c, Statement s, JdbcTemplate jdbc, EntityManager em, DSLContext dsl,",
+            "      long id, String name, String sql) throws SQLException {",
+            "    // BUG: Diagnostic contains: SQL handed to Connection.prepareStatement is built with +",
+            "    c.prepareStatement(\"SELECT * FROM app.asset WHERE id = \" + id);",
+            "    // BUG: Diagnostic contains: built with String.format/formatted",
+            "    s.execute(String.format(\"DELETE FROM app.asset WHERE name = '%s'\", name));",
+            "    // BUG: Diagnostic contains: built with String.format/formatted",
+            "    s.execute(\"DELETE FROM app.asset WHERE name = '%s'\".formatted(name));",
+            "    // BUG: Diagnostic contains: built with String.concat",
+            "    s.execute(SELECT.concat(name));",
+            "    // BUG: Diagnostic contains: built with a StringBuilder",
+            "    s.execute(new StringBuilder(SELECT).append(\" WHERE id = \").append(id).toString());",
+            "    // BUG: Diagnostic contains: is not a constant",
+            "    em.createNativeQuery(sql);",
+            "    // BUG: Diagnostic contains: JdbcOperations.update",
+            "    jdbc.update(\"UPDATE app.asset SET name = '\" + name + \"'\");",
+            "    // BUG: Diagnostic contains: DSLContext.fetch",
+            "    dsl.fetch(SELECT + \" WHERE id = \" + id);",
+            "    String built = SELECT + \" WHERE name = '\" + name + \"'\";",
+            "    // BUG: Diagnostic contains: is not a constant",
+            "    s.execute(built);",
+            "    String reassigned = SELECT;",
+            "    reassigned = reassigned + \" LIMIT 1\";",
+            "    // BUG: Diagnostic contains: is not a constant",
+            "    s.execute(reassigned);",
+            "    // BUG: Diagnostic contains: Statement.addBatch through a method reference is not a constant",
+            "    SqlConsumer batch = s::addBatch;",
+            "    // BUG: Diagnostic contains: JdbcOperations.batchUpdate",
+            "    jdbc.batchUpdate(SELECT, sql);",
+            "  }",
+            "",
+            "  void constants(Connection c, Statement s, JdbcTemplate jdbc, DSLContext dsl, RestTemplate rest,",
+            "      java.util.concurrent.Executor executor, long id, String name, boolean all) throws SQLException {",
+            "    c.prepareStatement(\"SELECT * FROM app.asset WHERE id = ?\");",
+            "    s.execute(SELECT + \" WHERE id = \" + 42 + \" LIMIT \" + LIMIT);",
+            "    s.execute(SELECT + \" WHERE status = '\" + Status.ACTIVE + \"'\");",
+            "    s.execute(SELECT + \" WHERE status = '\" + Status.RETIRED.name() + \"'\");",
+            "    final String local = \"SELECT 1\";",
+            "    s.execute(local);",
+            "    String effectivelyFinal = SELECT + \" WHERE id = ?\";",
+            "    c.prepareStatement(effectivelyFinal);",
+            "    s.execute(all ? SELECT : SELECT + \" LIMIT 1\");",
+            "    // Values passed as bind parameters are not SQL text.",
+            "    jdbc.update(\"UPDATE app.asset SET name = ? WHERE id = ?\", name, id);",
+            "    jdbc.update(\"UPDATE app.asset SET name = ? WHERE id = ?\", ps -> {",
+            "      ps.setString(1, name);",
+            "      ps.setLong(2, id);",
+            "    });",
+            "    dsl.fetch(\"SELECT * FROM app.asset WHERE name = ?\", name);",
+            "    jdbc.batchUpdate(SELECT, \"SELECT 2\");",
+            "    // Not database APIs.",
+            "    rest.execute(\"http://example.com/\" + id, \"GET\", null, null);",
+            "    executor.execute(() -> System.out.println(\"SELECT \" + id));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void replacement() {
+    Stubs.addTo(BugCheckerRefactoringTestHelper.newInstance(SqlConcatenation.class, getClass()))
+        .addInputLines(
+            "A.java",
+            "import java.sql.Connection;",
+            "import org.jooq.DSLContext;",
+            "import org.springframework.jdbc.core.JdbcTemplate;",
+            "",
+            "class A {",
+            "  static final String SELECT = \"SELECT id FROM app.asset\";",
+            "",
+            "  void run(Connection c, JdbcTemplate jdbc, DSLContext dsl, long id, Integer limit, String name)",
+            "      throws Exception {",
+            "    jdbc.update(\"DELETE FROM app.asset WHERE id = \" + id);",
+            "    jdbc.queryForObject(SELECT + \" WHERE id = \" + id + \" AND rank < \" + limit, Long.class);",
+            "    dsl.fetch(SELECT + \" WHERE id IN (\" + id + \", \" + (id + 1) + \")\");",
+            "    // No fix: a quoted value would change type (varchar instead of an untyped literal).",
+            "    jdbc.update(\"DELETE FROM app.asset WHERE name = '\" + name + \"'\");",
+            "    // No fix: JDBC binds values in later calls on the statement.",
+            "    c.prepareStatement(\"SELECT * FROM app.asset WHERE id = \" + id);",
+            "    // No fix: bind values already passed.",
+            "    jdbc.update(\"DELETE FROM app.asset WHERE id = \" + id + \" AND name = ?\", name);",
+            "  }",
+            "}")
+        .addOutputLines(
+            "A.java",
+            "import java.sql.Connection;",
+            "import org.jooq.DSLContext;",
+            "import org.springframework.jdbc.core.JdbcTemplate;",
+            "",
+            "class A {",
+            "  static final String SELECT = \"SELECT id FROM app.asset\";",
+            "",
+            "  void run(Connection c, JdbcTemplate jdbc, DSLContext dsl, long id, Integer limit, String name)",
+            "      throws Exception {",
+            "    jdbc.update(\"DELETE FROM app.asset WHERE id = ?\", id);",
+            "    jdbc.queryForObject(",
+            "        \"SELECT id FROM app.asset WHERE id = ? AND rank < ?\", Long.class, id, limit);",
+            "    dsl.fetch(\"SELECT id FROM app.asset WHERE id IN (?, ?)\", id, id + 1);",
+            "    // No fix: a quoted value would change type (varchar instead of an untyped literal).",
+            "    jdbc.update(\"DELETE FROM app.asset WHERE name = '\" + name + \"'\");",
+            "    // No fix: JDBC binds values in later calls on the statement.",
+            "    c.prepareStatement(\"SELECT * FROM app.asset WHERE id = \" + id);",
+            "    // No fix: bind values already passed.",
+            "    jdbc.update(\"DELETE FROM app.asset WHERE id = \" + id + \" AND name = ?\", name);",
+            "  }",
+            "}")
+        .doTest(TEXT_MATCH);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.rowguard.schema.query;
+
+import java.util.List;
+
+/**
+ * What {@link TenantFilterAnalyzer#analyze(String)} found in one SQL string.
+ *
+ * @param status the verdict
+ * @param problems every unrestricted reference to a tenanted table, in source order; empty unless {@link
+ *     Status#UNFILTERED}
+ * @param detail for {@link Status#UNPARSEABLE} and {@link Status#SKIPPED}: the parser's message; otherwise
+ *     {@code null}
+ */
+public record TenantFilterReport(Status status, List<TenantFilterProblem> problems, String detail) {
+  /** The verdicts. */
+  public enum Status {
+    /** Parsed; every reference to a tenanted table restricts every tenant key (or there is none). */
+    SAFE,
+    /** Parsed; at least one reference to a tenanted table is not restricted: see {@link #problems()}. */
+    UNFILTERED,
+    /**
+     * JSqlParser cannot parse the SQL and its text names a tenanted table, so it cannot be proved safe. Callers
+     * report it: rewrite the SQL or suppress the finding with a reason.
+     */
+    UNPARSEABLE,
+    /** JSqlParser cannot parse the SQL, but its text names no tenanted table: nothing to prove. */
+    SKIPPED
+  }
+
+  public TenantFilterReport {
+    problems = List.copyOf(problems);
+  }
+
+  /** Whether callers must report something: {@link Status#UNFILTERED} or {@link Status#UNPARSEABLE}. */
+  public boolean reportable() {
+    return status == Status.UNFILTERED || status == Status.UNPARSEABLE;
+  }
+}
