@@ -1,12 +1,18 @@
 package dev.rowguard.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static dev.rowguard.processor.Compilations.compile;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every diagnostic of the catalog, asserted with its tag, text, file and line. */
 class DiagnosticsTest {
@@ -201,6 +207,30 @@ class DiagnosticsTest {
     assertThat(compile(owner, asset))
         .hadErrorContaining("[RowguardRelationTarget] @ManyToOne field 'owner' refers to test.Owner, which is not an "
             + "@Entity")
+        .inFile(asset)
+        .onLineContaining("@ManyToOne Owner owner;");
+  }
+
+  @Test
+  void manyToOneToAnEntityOfAnotherCompilationIsAnError(@TempDir Path classes) throws Exception {
+    JavaFileObject owner = entity("Owner", "@Entity public class Owner { @Id UUID id; }");
+    Compilation library = javac().withOptions("-proc:none", "-d", classes.toString()).compile(owner);
+    assertThat(library).succeeded();
+    List<File> classpath = new ArrayList<>();
+    classpath.add(classes.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    JavaFileObject asset = entity("Asset",
+        "@Entity public class Asset {",
+        "  @Id UUID id;",
+        "  @ManyToOne Owner owner;",
+        "}");
+    Compilation compilation =
+        javac().withProcessors(new RowguardProcessor()).withClasspath(classpath).compile(asset);
+    assertThat(compilation)
+        .hadErrorContaining("[RowguardRelationTarget] @ManyToOne field 'owner' refers to entity test.Owner, which is "
+            + "not compiled with this schema, so its table would not exist when the script runs")
         .inFile(asset)
         .onLineContaining("@ManyToOne Owner owner;");
   }
