@@ -7,10 +7,12 @@ import static dev.rowguard.processor.Compilations.compile;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -214,8 +216,13 @@ class DiagnosticsTest {
   @Test
   void manyToOneToAnEntityOfAnotherCompilationIsAnError(@TempDir Path classes) throws Exception {
     JavaFileObject owner = entity("Owner", "@Entity public class Owner { @Id UUID id; }");
-    Compilation library = javac().withOptions("-proc:none", "-d", classes.toString()).compile(owner);
+    Compilation library = javac().withOptions("-proc:none").compile(owner);
     assertThat(library).succeeded();
+    Path ownerClass = Files.createDirectories(classes.resolve("test")).resolve("Owner.class");
+    try (var in = library.generatedFile(StandardLocation.CLASS_OUTPUT, "test/Owner.class").orElseThrow()
+        .openInputStream()) {
+      Files.copy(in, ownerClass);
+    }
     List<File> classpath = new ArrayList<>();
     classpath.add(classes.toFile());
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
