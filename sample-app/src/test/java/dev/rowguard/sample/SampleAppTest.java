@@ -17,9 +17,8 @@ class SampleAppTest {
 
     assertThat(output).contains("Schema migration: 6 tables");
     assertThat(output).contains("migration.asset (33 columns)");
-    assertThat(output).contains("foreign key  fk_asset_dependency_dependent_asset_id");
-    assertThat(output).contains("foreign key  fk_asset_dependency_dependency_asset_id");
-    assertThat(output).contains("index        ix_asset_dependency_dependency_asset_id");
+    assertThat(output).contains("foreign key  fk_asset_dependency_client_account_id_engagement_id\n");
+    assertThat(output).contains("unique       uq_asset_dependency_client_account_id_engagement_id_id\n");
     assertThat(output).contains("check        ck_asset_six_r_strategy");
   }
 
