@@ -61,7 +61,8 @@ final class MigrationJdbc {
   private MigrationJdbc() {}
 
   static void insert(Connection connection, ClientAccount account) throws SQLException {
-    update(connection, INSERT_CLIENT_ACCOUNT, account.id(), account.name(), account.industry(), stored(account.status()));
+    update(connection, INSERT_CLIENT_ACCOUNT, account.id(), account.name(), account.industry(),
+        stored(account.status()));
   }
 
   static void insert(Connection connection, Engagement engagement) throws SQLException {
@@ -115,7 +116,8 @@ final class MigrationJdbc {
 
   /** The host names of the assets with this id that the connection sees: none, or one. */
   static List<String> assetHostnames(Connection connection, UUID id) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT hostname FROM migration.asset WHERE id = ?")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT hostname FROM migration.asset WHERE id = ?")) {
       statement.setObject(1, id);
       try (ResultSet rows = statement.executeQuery()) {
         List<String> hostnames = new ArrayList<>();

@@ -55,7 +55,8 @@ final class SampleData {
       int qualityScore,
       boolean virtualMachine) {}
 
-  record DependencyRow(UUID id, UUID dependent, UUID dependency, AssetDependency.Kind kind, String protocol, int port) {}
+  record DependencyRow(
+      UUID id, UUID dependent, UUID dependency, AssetDependency.Kind kind, String protocol, int port) {}
 
   record ImportRow(
       UUID id, String filename, long fileSize, String mimeType, String sourceSystem, DataImport.Status status,

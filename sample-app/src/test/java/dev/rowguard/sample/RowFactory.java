@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,12 @@ final class RowFactory {
   }
 
   private final AtomicLong sequence = new AtomicLong(1_000);
+  private final Random random;
+
+  /** {@code seed} makes the generated keys, and so any order that depends on them, the same on every run. */
+  RowFactory(long seed) {
+    this.random = new Random(seed);
+  }
 
   /**
    * A new row of {@code table}. {@code tenantKeys} holds a value for each of the table's tenant key columns
@@ -89,7 +96,7 @@ final class RowFactory {
   /** A value of the column's type not used before: a random uuid, a new number, or a short new text. */
   String freshValue(Column column) {
     return switch (baseType(column)) {
-      case "uuid" -> UUID.randomUUID().toString();
+      case "uuid" -> new UUID(random.nextLong(), random.nextLong()).toString();
       case "smallint", "integer", "bigint", "numeric" -> Long.toString(sequence.incrementAndGet());
       case "text", "varchar" -> "r" + sequence.incrementAndGet();
       default -> throw unsupported(column);

@@ -170,7 +170,8 @@ final class TableIsolationChecks {
             + target.name() + " row " + parent.id() + ": " + insert + " (expected SQL state 23503 from a foreign key"
             + " that includes the tenant keys)");
       }
-      boolean picksByKey = picking.stream().anyMatch(i -> table.tenancy().columns().contains(foreignKey.columns().get(i)));
+      boolean picksByKey =
+          picking.stream().anyMatch(i -> table.tenancy().columns().contains(foreignKey.columns().get(i)));
       if (!picksByKey) {
         String assignments = picking.stream()
             .map(i -> Identifiers.quote(foreignKey.columns().get(i)) + " = CAST(? AS "

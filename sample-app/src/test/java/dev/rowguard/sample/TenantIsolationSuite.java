@@ -4,6 +4,8 @@ import dev.rowguard.postgres.Database;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.TenantKeyColumn;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ final class TenantIsolationSuite {
 
   private final Schema model;
   private final List<TenantKeyColumn> levels;
-  private final RowFactory rows = new RowFactory();
+  private final RowFactory rows = new RowFactory(20261121L);
 
   private TenantIsolationSuite(Schema model) {
     this.model = model;
@@ -81,7 +83,9 @@ final class TenantIsolationSuite {
     TenantFixture tenant = new TenantFixture(label, levels);
     for (TenantKeyColumn level : levels) {
       if (level.table() == null) {
-        tenant.setKey(level.column(), level.sqlType().equals("uuid") ? UUID.randomUUID().toString() : label);
+        String value =
+            level.sqlType().equals("uuid") ? UUID.nameUUIDFromBytes(label.getBytes(UTF_8)).toString() : label;
+        tenant.setKey(level.column(), value);
       }
     }
     for (Table table : model.tables()) {
