@@ -16,6 +16,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -125,6 +126,17 @@ final class MigrationJdbc {
           hostnames.add(rows.getString(1));
         }
         return hostnames;
+      }
+    }
+  }
+
+  /** The version of the asset with this id, if the connection sees it; the sample inserts version 1. */
+  static Optional<Long> assetVersion(Connection connection, UUID id) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT version FROM migration.asset WHERE id = ?")) {
+      statement.setObject(1, id);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
       }
     }
   }

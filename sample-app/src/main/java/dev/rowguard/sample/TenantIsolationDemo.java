@@ -119,9 +119,10 @@ final class TenantIsolationDemo {
     }
     try (TenantScope scope = bind(other);
         Connection connection = dataSource.getConnection()) {
-      out.printf("  %s still sees %s%n", other.name(),
-          MigrationJdbc.assetHostnames(connection, target.id()).equals(List.of(target.hostname()))
-              ? target.hostname() + ", unchanged" : "something else: " + target.hostname() + " is gone");
+      out.printf("  %s still sees %s: %s%n", other.name(), target.hostname(),
+          MigrationJdbc.assetVersion(connection, target.id())
+              .map(version -> "version " + version + (version == 1 ? ", unchanged" : ", CHANGED"))
+              .orElse("GONE"));
     }
   }
 

@@ -63,7 +63,7 @@ class SampleAppTest {
         + " violates row-level security policy for table \"asset\"");
     assertThat(output).containsMatch("INSERT a dependency on ehr-db-01 +rejected: SQL state 23503, insert or update"
         + " on table \"asset_dependency\" violates foreign key constraint");
-    assertThat(output).contains("Contoso Health still sees ehr-db-01, unchanged");
+    assertThat(output).contains("Contoso Health still sees ehr-db-01: version 1, unchanged");
     assertThat(output).doesNotContain("ACCEPTED");
   }
 
