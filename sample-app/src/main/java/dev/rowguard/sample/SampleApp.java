@@ -1,7 +1,14 @@
 package dev.rowguard.sample;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.rowguard.postgres.Database;
 import dev.rowguard.postgres.DevPostgres;
+import dev.rowguard.runtime.RlsBypassException;
+import dev.rowguard.runtime.RlsRoleCheck;
+import dev.rowguard.runtime.TenantBindingDataSource;
+import dev.rowguard.runtime.TenantKeyLevel;
+import dev.rowguard.runtime.TenantKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,11 +18,18 @@ import java.sql.SQLException;
 
 /**
  * The sample app's main job: applies the schema that Rowguard generated from the entities in {@code
- * dev.rowguard.sample.domain} to PostgreSQL (embedded, or the server named by {@code ROWGUARD_JDBC_URL}) and
- * prints what the server now holds.
+ * dev.rowguard.sample.domain} to PostgreSQL (embedded, or the server named by {@code ROWGUARD_JDBC_URL}),
+ * prints what the server now holds, then runs as the application would: a login role that row-level security
+ * applies to, pooled by HikariCP, wrapped in a {@link TenantBindingDataSource}, checked at start-up, serving
+ * two tenants that cannot see each other.
  */
 public final class SampleApp {
   static final String SCHEMA_SQL = "META-INF/rowguard/schema.sql";
+  static final String SCHEMA = "migration";
+
+  /** The tenant keys declared on the domain package: a client account, then an engagement within it. */
+  static final TenantKeys KEYS =
+      TenantKeys.of(TenantKeyLevel.uuid("client_account_id"), TenantKeyLevel.uuid("engagement_id"));
 
   private SampleApp() {}
 
@@ -29,7 +43,45 @@ public final class SampleApp {
       out.println("Rowguard sample app: " + server.description() + ", database " + database.name());
       database.executeScript(resource(SCHEMA_SQL));
       out.println("Applied " + SCHEMA_SQL + " from the sample app's jar.");
-      SchemaReport.print(database.ownerDataSource(), "migration", out);
+      SchemaReport.print(database.ownerDataSource(), SCHEMA, out);
+
+      out.println();
+      try (AppLogin login = AppLogin.create(database);
+          HikariDataSource pool = pool(login)) {
+        out.println("Application login " + login.name() + ": member of " + AppLogin.APP_ROLE
+            + ", not a superuser, owns no table; pooled by HikariCP.");
+        TenantBindingDataSource dataSource = TenantBindingDataSource.wrap(pool, KEYS);
+        RlsRoleCheck.forSchemas(SCHEMA).verify(dataSource);
+        out.println("RlsRoleCheck.forSchemas(\"" + SCHEMA + "\"): passed, row-level security applies to "
+            + login.name() + ".");
+        printWhatTheCheckRefuses(database, out);
+        out.println();
+        TenantIsolationDemo.run(dataSource, out);
+      }
+      out.println();
+      out.println("Closed the pool and dropped the login role.");
+    }
+  }
+
+  private static HikariDataSource pool(AppLogin login) {
+    HikariConfig config = new HikariConfig();
+    // The driver's DataSource with its own user and password: a URL with ?user=… would override them.
+    config.setDataSource(login.address().dataSource());
+    config.setMaximumPoolSize(2);
+    config.setPoolName("rowguard-sample");
+    return new HikariDataSource(config);
+  }
+
+  /** The same check run as the database owner, to show what it is for. */
+  private static void printWhatTheCheckRefuses(Database database, PrintStream out) {
+    try {
+      RlsRoleCheck.forSchemas(SCHEMA).verify(database.ownerDataSource());
+      out.println("RlsRoleCheck as the owner " + database.owner().user() + ": passed");
+    } catch (RlsBypassException e) {
+      String first = e.problems().get(0);
+      int sentence = first.indexOf(". ");
+      out.println("RlsRoleCheck as the owner " + database.owner().user() + " would refuse to start: "
+          + (sentence < 0 ? first : first.substring(0, sentence + 1)));
     }
   }
 

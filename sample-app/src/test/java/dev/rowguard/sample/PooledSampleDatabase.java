@@ -1,0 +1,96 @@
+package dev.rowguard.sample;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.rowguard.postgres.Database;
+import dev.rowguard.runtime.RlsRoleCheck;
+import dev.rowguard.runtime.Tenant;
+import dev.rowguard.runtime.TenantBindingDataSource;
+import dev.rowguard.runtime.TenantContext;
+import dev.rowguard.runtime.TenantScope;
+import dev.rowguard.schema.Schema;
+import dev.rowguard.schema.Table;
+import dev.rowguard.schema.TenantKeyColumn;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The generated schema on a database of its own, used as the application uses it: the application login
+ * pooled by HikariCP with a single connection (so every checkout reuses it), wrapped in the tenant-binding data
+ * source and checked at start-up.
+ */
+@SuppressWarnings("try") // tenant scopes are opened for their close(), not referenced
+final class PooledSampleDatabase implements AutoCloseable {
+  final Schema model = GeneratedSchema.model();
+  final RowFactory rows;
+  final HikariDataSource pool;
+  final TenantBindingDataSource dataSource;
+  private final AppLogin login;
+  private final List<TenantKeyColumn> levels;
+
+  /** {@code seed} for the generated keys, see {@link RowFactory#RowFactory(long)}. */
+  PooledSampleDatabase(Database database, long seed) {
+    rows = new RowFactory(seed);
+    database.executeScript(GeneratedSchema.script());
+    login = AppLogin.create(database);
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(login.address().dataSource());
+    config.setMaximumPoolSize(1);
+    config.setPoolName("rowguard-sample-test");
+    pool = new HikariDataSource(config);
+    dataSource = TenantBindingDataSource.wrap(pool, SampleApp.KEYS);
+    RlsRoleCheck.forSchemas(SampleApp.SCHEMA).verify(dataSource);
+    levels = model.tables().stream().filter(Table::tenanted).map(t -> t.tenancy().keys())
+        .max(Comparator.comparingInt(List::size)).orElseThrow();
+  }
+
+  /** A tenant of its own: for each key level, outermost first, a row of the table that level's key identifies. */
+  SeededTenant newTenant() throws SQLException {
+    Map<String, String> keys = new LinkedHashMap<>();
+    Map<String, Row> keyRows = new LinkedHashMap<>();
+    for (TenantKeyColumn level : levels) {
+      Table table = model.table(level.table()).orElseThrow();
+      Row row = rows.newRow(table, Map.copyOf(keys), (foreignKey, ordinal) -> {
+        throw new IllegalStateException(
+            table.name() + " references " + foreignKey.target() + " beyond the tenant keys");
+      });
+      if (keys.isEmpty()) {
+        try (Connection connection = dataSource.withoutTenant("test: create a client account").getConnection()) {
+          row.insert(connection);
+        }
+      } else {
+        try (TenantScope scope = TenantContext.bind(tenant(keys));
+            Connection connection = dataSource.getConnection()) {
+          row.insert(connection);
+        }
+      }
+      keys.put(level.column(), row.id());
+      keyRows.put(level.column(), row);
+    }
+    return new SeededTenant(tenant(keys), Map.copyOf(keys), keyRows);
+  }
+
+  private static Tenant tenant(Map<String, String> keys) {
+    return SampleApp.KEYS.tenant(keys.values().stream().map(UUID::fromString).toArray());
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+    login.close();
+  }
+
+  /**
+   * A tenant bound at every level, with the rows its keys point at.
+   *
+   * @param tenant the runtime's tenant
+   * @param keys each key column's value, as text
+   * @param keyRows the row each key identifies, by key column
+   */
+  record SeededTenant(Tenant tenant, Map<String, String> keys, Map<String, Row> keyRows) {}
+}
