@@ -27,11 +27,13 @@ public final class DevPostgres {
 
   private final ServerAddress admin;
   private final String description;
+  private final EmbeddedPostgres embedded;
   private final AtomicInteger databases = new AtomicInteger();
 
-  private DevPostgres(ServerAddress admin, String description) {
+  private DevPostgres(ServerAddress admin, String description, EmbeddedPostgres embedded) {
     this.admin = admin;
     this.description = description;
+    this.embedded = embedded;
   }
 
   /** The server of this JVM, started on first use. */
@@ -51,7 +53,7 @@ public final class DevPostgres {
           new ServerAddress(url, orEmpty(System.getenv(USER_VARIABLE)), orEmpty(System.getenv(PASSWORD_VARIABLE)));
       try {
         address.dataSource().getConnection().close();
-        return new DevPostgres(address, "PostgreSQL at " + url);
+        return new DevPostgres(address, "PostgreSQL at " + url, null);
       } catch (SQLException e) {
         throw new PostgresUnavailableException(
             "cannot connect to " + URL_VARIABLE + "=" + url + " as '" + address.user() + "': " + e.getMessage()
@@ -69,11 +71,11 @@ public final class DevPostgres {
               .setServerConfig("full_page_writes", "off")
               .setServerConfig("max_connections", "200")
               .start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded), "rowguard-postgres-stop"));
+      Runtime.getRuntime().addShutdownHook(new Thread(DevPostgres::stopShared, "rowguard-postgres-stop"));
       // A URL without user=…, so that a login given separately (a test's non-owner role) is the one used.
       ServerAddress address =
           new ServerAddress("jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres", "postgres", "");
-      return new DevPostgres(address, "embedded PostgreSQL on port " + embedded.getPort());
+      return new DevPostgres(address, "embedded PostgreSQL on port " + embedded.getPort(), embedded);
     } catch (IOException | RuntimeException e) {
       throw new PostgresUnavailableException(
           "the embedded PostgreSQL did not start (" + e.getMessage() + "). Provide a server instead: set "
@@ -124,11 +126,21 @@ public final class DevPostgres {
     return value == null ? "" : value;
   }
 
-  private static void closeQuietly(EmbeddedPostgres embedded) {
-    try {
-      embedded.close();
-    } catch (IOException ignored) {
-      // The JVM is exiting; the server's directory is temporary.
+  /**
+   * Stops the embedded server, if this JVM started one; the next {@link #shared()} starts a new one. A shutdown
+   * hook calls it too, but a program run inside another JVM (Maven's {@code exec:java}) must call it itself:
+   * by the time that JVM's hooks run, the program's class loader is closed.
+   */
+  public static void stopShared() {
+    synchronized (LOCK) {
+      if (shared != null && shared.embedded != null) {
+        try {
+          shared.embedded.close();
+        } catch (IOException ignored) {
+          // The server's directory is temporary; nothing more to clean up.
+        }
+      }
+      shared = null;
     }
   }
 

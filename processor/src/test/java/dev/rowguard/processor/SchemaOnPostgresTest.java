@@ -137,28 +137,32 @@ class SchemaOnPostgresTest {
     assertThat(strings("SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
         + "WHERE conrelid = 'work.task'::regclass AND contype IN ('f', 'u') ORDER BY conname"))
         .containsExactly(
-            "fk_task_tenant_id_parent_id FOREIGN KEY (tenant_id, parent_id) REFERENCES work.task(tenant_id, id)",
-            "fk_task_tenant_id_project_id FOREIGN KEY (tenant_id, project_id) REFERENCES work.project(tenant_id, id)",
-            "uq_task_tenant_id_id UNIQUE (tenant_id, id)");
+            "fk_task_parent_id FOREIGN KEY (tenant_id, parent_id) REFERENCES work.task(tenant_id, id)",
+            "fk_task_project_id FOREIGN KEY (tenant_id, project_id) REFERENCES work.project(tenant_id, id)",
+            "uq_task_id UNIQUE (tenant_id, id)");
     assertThat(strings("SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
         + "WHERE conrelid = 'work.project'::regclass AND contype IN ('f', 'u') ORDER BY conname"))
         .containsExactly(
             "fk_project_region_code FOREIGN KEY (region_code) REFERENCES work.region(code)",
-            "uq_project_tenant_id_id UNIQUE (tenant_id, id)",
-            "uq_project_tenant_id_name UNIQUE (tenant_id, name)");
+            "uq_project_id UNIQUE (tenant_id, id)",
+            "uq_project_name UNIQUE (tenant_id, name)");
     assertThat(strings("SELECT indexname FROM pg_indexes WHERE schemaname = 'work' AND tablename = 'project' "
         + "AND indexname LIKE 'ix_%' ORDER BY indexname"))
-        .containsExactly("ix_project_region_code", "ix_project_tenant_id_status");
+        .containsExactly("ix_project_region_code", "ix_project_status");
   }
 
   @Test
-  void theApplicationRoleGetsPrivilegesButOwnsNothing() throws SQLException {
+  void theApplicationRoleWritesTenantedTablesReadsSharedOnesAndOwnsNothing() throws SQLException {
     assertThat(strings("SELECT rolcanlogin::text FROM pg_roles WHERE rolname = 'rowguard_app'")).containsExactly("false");
     assertThat(strings("SELECT count(*)::text FROM pg_class WHERE relowner = 'rowguard_app'::regrole")).containsExactly("0");
     assertThat(strings("SELECT string_agg(privilege_type, ',' ORDER BY privilege_type) FROM "
         + "information_schema.role_table_grants WHERE grantee = 'rowguard_app' AND table_schema = 'work' "
         + "AND table_name = 'task'"))
         .containsExactly("DELETE,INSERT,SELECT,UPDATE");
+    assertThat(strings("SELECT string_agg(privilege_type, ',' ORDER BY privilege_type) FROM "
+        + "information_schema.role_table_grants WHERE grantee = 'rowguard_app' AND table_schema = 'work' "
+        + "AND table_name = 'region'"))
+        .containsExactly("SELECT");
   }
 
   @Test

@@ -34,7 +34,11 @@ public final class SampleApp {
   private SampleApp() {}
 
   public static void main(String[] args) throws SQLException {
-    run(System.out);
+    try {
+      run(System.out);
+    } finally {
+      DevPostgres.stopShared();
+    }
   }
 
   static void run(PrintStream out) throws SQLException {
@@ -56,7 +60,7 @@ public final class SampleApp {
             + login.name() + ".");
         printWhatTheCheckRefuses(database, out);
         out.println();
-        TenantIsolationDemo.run(dataSource, out);
+        TenantIsolationDemo.run(dataSource, database.ownerDataSource(), out);
       }
       out.println();
       out.println("Closed the pool and dropped the login role.");

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * Seeds two client accounts through the tenant-binding data source, then shows from the application's side
@@ -24,15 +25,21 @@ import java.util.stream.Stream;
 @SuppressWarnings("try") // tenant scopes are opened for their close(), not referenced
 final class TenantIsolationDemo {
   private final TenantBindingDataSource dataSource;
+  private final DataSource owner;
   private final PrintStream out;
 
-  private TenantIsolationDemo(TenantBindingDataSource dataSource, PrintStream out) {
+  private TenantIsolationDemo(TenantBindingDataSource dataSource, DataSource owner, PrintStream out) {
+    this.owner = owner;
     this.dataSource = dataSource;
     this.out = out;
   }
 
-  static void run(TenantBindingDataSource dataSource, PrintStream out) throws SQLException {
-    TenantIsolationDemo demo = new TenantIsolationDemo(dataSource, out);
+  /**
+   * @param dataSource the application's pool, as the application login
+   * @param owner the schema owner, for the administrative job of opening client accounts
+   */
+  static void run(TenantBindingDataSource dataSource, DataSource owner, PrintStream out) throws SQLException {
+    TenantIsolationDemo demo = new TenantIsolationDemo(dataSource, owner, out);
     TenantData northwind = SampleData.northwind();
     TenantData contoso = SampleData.contoso();
     demo.seed(northwind, contoso);
@@ -42,13 +49,15 @@ final class TenantIsolationDemo {
   }
 
   private void seed(TenantData... tenants) throws SQLException {
-    // client_account is shared (not tenanted): creating accounts is an administrative job, done by name.
-    try (Connection connection = dataSource.withoutTenant("seed client accounts").getConnection()) {
+    // client_account is shared (not tenanted) and read-only for the application role: opening an account is
+    // an administrative job, done by the schema owner.
+    try (Connection connection = owner.getConnection()) {
       for (TenantData tenant : tenants) {
         MigrationJdbc.insert(connection, tenant.account());
       }
     }
-    out.println("Seeded " + tenants.length + " client accounts through withoutTenant(\"seed client accounts\").");
+    out.println("Seeded " + tenants.length + " client accounts as the schema owner (shared tables are read-only "
+        + "for the application role).");
     for (TenantData tenant : tenants) {
       UUID client = tenant.account().id();
       UUID engagement = tenant.engagement().id();

@@ -65,8 +65,8 @@ final class TenantIsolationSuite {
       try (ProbeSession app = new ProbeSession(login.address().dataSource().getConnection(), settings);
           ProbeSession neverBound = new ProbeSession(login.address().dataSource().getConnection(), settings);
           ProbeSession owner = new ProbeSession(database.ownerDataSource().getConnection(), settings)) {
-        TenantFixture a = seed(app, "a");
-        TenantFixture b = seed(app, "b");
+        TenantFixture a = seed(app, owner, "a");
+        TenantFixture b = seed(app, owner, "b");
         List<Violation> violations = new ArrayList<>();
         for (Table table : tenantedTables()) {
           new TableIsolationChecks(model, table, levels, rows, app, neverBound, owner, a, b, violations).run();
@@ -78,8 +78,11 @@ final class TenantIsolationSuite {
     }
   }
 
-  /** Creates {@value #ROWS_PER_TABLE} rows in every table for one tenant, bound as that tenant. */
-  private TenantFixture seed(ProbeSession session, String label) throws SQLException {
+  /**
+   * Creates {@value #ROWS_PER_TABLE} rows in every table for one tenant: tenanted tables as the application
+   * login bound to that tenant, shared tables (read-only for the application) as the owner.
+   */
+  private TenantFixture seed(ProbeSession app, ProbeSession owner, String label) throws SQLException {
     TenantFixture tenant = new TenantFixture(label, levels);
     for (TenantKeyColumn level : levels) {
       if (level.table() == null) {
@@ -89,6 +92,7 @@ final class TenantIsolationSuite {
       }
     }
     for (Table table : model.tables()) {
+      ProbeSession session = table.tenanted() ? app : owner;
       session.bind(tenant.settings());
       for (int i = 0; i < ROWS_PER_TABLE; i++) {
         int index = i;
@@ -100,7 +104,7 @@ final class TenantIsolationSuite {
           session.commit(row);
         } catch (SQLException e) {
           throw new IllegalStateException("the suite could not seed " + table.name() + " for tenant " + label
-              + " as the application login (" + e.getMessage() + "); row: " + row, e);
+              + " (" + e.getMessage() + "); row: " + row, e);
         }
         tenant.add(row);
       }

@@ -19,7 +19,9 @@ import java.util.function.Function;
  * Gives every key, constraint and index without a user-given name its deterministic name. Tables, indexes
  * and constraints share one namespace per schema here (PostgreSQL requires it for tables and indexes, and a
  * primary or unique key's index takes the constraint's name). A derived name that would clash gets a hash of
- * what it stands for, so two derived names never collide and never take a name the user chose.
+ * what it stands for, so two derived names never collide and never take a name the user chose. The tenant
+ * keys that lead every key and index of a tenanted table are left out of the name (they would push the part
+ * that tells two names apart past 63 bytes), unless they are all there is.
  */
 final class ConstraintNaming {
   private ConstraintNaming() {}
@@ -53,11 +55,13 @@ final class ConstraintNaming {
               ConstraintNames.primaryKey(table.name().name()), "pk:" + qualified)));
       List<Key> uniqueKeys = table.uniqueKeys().stream()
           .map(k -> k.name() != null ? k : k.withName(resolve.apply(new Candidate(
-              ConstraintNames.unique(table.name().name(), k.columns()), "uq:" + qualified + k.columns()))))
+              ConstraintNames.unique(table.name().name(), nameColumns(table, k.columns())),
+              "uq:" + qualified + k.columns()))))
           .toList();
       List<ForeignKey> foreignKeys = table.foreignKeys().stream()
           .map(fk -> fk.name() != null ? fk : fk.withName(resolve.apply(new Candidate(
-              ConstraintNames.foreignKey(table.name().name(), fk.columns()), "fk:" + qualified + fk.columns()))))
+              ConstraintNames.foreignKey(table.name().name(), nameColumns(table, fk.columns())),
+              "fk:" + qualified + fk.columns()))))
           .toList();
       List<CheckConstraint> checks = table.checks().stream()
           .map(ck -> ck.name() != null ? ck : ck.withName(resolve.apply(new Candidate(
@@ -66,7 +70,7 @@ final class ConstraintNaming {
           .toList();
       List<Index> indexes = table.indexes().stream()
           .map(ix -> ix.name() != null ? ix : ix.withName(resolve.apply(new Candidate(
-              ConstraintNames.index(table.name().name(), ix.columns()),
+              ConstraintNames.index(table.name().name(), nameColumns(table, ix.columns())),
               "ix:" + qualified + ix.columns() + ix.unique()))))
           .toList();
       named.add(table.withConstraints(primaryKey, uniqueKeys, foreignKeys, checks, indexes));
@@ -90,15 +94,24 @@ final class ConstraintNaming {
     if (table.primaryKey() != null && table.primaryKey().name() == null) {
       candidates.add(new Candidate(ConstraintNames.primaryKey(name), ""));
     }
-    table.uniqueKeys().stream().filter(k -> k.name() == null)
-        .forEach(k -> candidates.add(new Candidate(ConstraintNames.unique(name, k.columns()), "")));
-    table.foreignKeys().stream().filter(k -> k.name() == null)
-        .forEach(k -> candidates.add(new Candidate(ConstraintNames.foreignKey(name, k.columns()), "")));
+    table.uniqueKeys().stream().filter(k -> k.name() == null).forEach(k ->
+        candidates.add(new Candidate(ConstraintNames.unique(name, nameColumns(table, k.columns())), "")));
+    table.foreignKeys().stream().filter(k -> k.name() == null).forEach(k ->
+        candidates.add(new Candidate(ConstraintNames.foreignKey(name, nameColumns(table, k.columns())), "")));
     table.checks().stream().filter(k -> k.name() == null)
         .forEach(k -> candidates.add(new Candidate(ConstraintNames.check(name, k.nameHint()), "")));
-    table.indexes().stream().filter(k -> k.name() == null)
-        .forEach(k -> candidates.add(new Candidate(ConstraintNames.index(name, k.columns()), "")));
+    table.indexes().stream().filter(k -> k.name() == null).forEach(k ->
+        candidates.add(new Candidate(ConstraintNames.index(name, nameColumns(table, k.columns())), "")));
     return candidates;
+  }
+
+  /** The columns a name is built from: without the table's tenant keys, or the last column if that is all. */
+  private static List<String> nameColumns(Table table, List<String> columns) {
+    if (!table.tenanted()) {
+      return columns;
+    }
+    List<String> rest = columns.stream().filter(c -> !table.tenancy().columns().contains(c)).toList();
+    return rest.isEmpty() ? columns.subList(columns.size() - 1, columns.size()) : rest;
   }
 
   private record Candidate(String name, String identity) {}

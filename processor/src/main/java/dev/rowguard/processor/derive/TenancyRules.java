@@ -8,6 +8,7 @@ import dev.rowguard.schema.Table;
 import dev.rowguard.schema.TenantKeyColumn;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
  * What tenancy adds to each tenanted table: a unique key on (tenant keys…, id) for references to land on;
  * every unique key and index led by the tenant keys (so each lookup stays within one tenant and uses the
  * index); composite foreign keys (tenant keys…, fk) → (tenant keys…, id) between tenanted tables, so a row can
- * never reference another tenant's row; and a foreign key from each key column to the entity it identifies.
+ * never reference another tenant's row; and a foreign key from each key column to the entity it identifies,
+ * unless an inner level's reference already proves it.
  */
 final class TenancyRules {
   private TenancyRules() {}
@@ -31,7 +33,11 @@ final class TenancyRules {
     List<String> keys = table.tenancy().columns();
     List<Key> uniqueKeys = new ArrayList<>();
     for (Key key : table.uniqueKeys()) {
-      uniqueKeys.add(new Key(key.name(), leadWith(keys, key.columns())));
+      Key led = new Key(key.name(), leadWith(keys, key.columns()));
+      // (hostname) and (tenant_id, hostname) both become (tenant_id, hostname): keep one.
+      if (uniqueKeys.stream().noneMatch(k -> k.columns().equals(led.columns()))) {
+        uniqueKeys.add(led);
+      }
     }
     if (table.primaryKey() != null) {
       List<String> tenantId = concat(keys, table.primaryKey().columns());
@@ -41,6 +47,7 @@ final class TenancyRules {
     }
     List<Index> indexes = table.indexes().stream()
         .map(i -> new Index(i.name(), leadWith(keys, i.columns()), i.unique()))
+        .distinct()
         .toList();
     List<ForeignKey> foreignKeys = new ArrayList<>();
     for (ForeignKey foreignKey : table.foreignKeys()) {
@@ -50,7 +57,9 @@ final class TenancyRules {
           .orElse(foreignKey));
     }
     for (TenantKeyColumn key : table.tenancy().keys()) {
-      keyReference(schema, table, key).ifPresent(foreignKeys::add);
+      if (!impliedByInnerLevel(schema, table, key)) {
+        keyReference(schema, table, key).ifPresent(foreignKeys::add);
+      }
     }
     return table.withConstraints(table.primaryKey(), uniqueKeys, foreignKeys, table.checks(), indexes);
   }
@@ -65,6 +74,19 @@ final class TenancyRules {
           null);
       return target.tenanted() ? throughTenant(plain, target.tenancy().columns()) : plain;
     });
+  }
+
+  /**
+   * Whether an inner level's reference already covers this key: (client, engagement) → engagement (client, id)
+   * proves the client too, since engagement's own key references the client.
+   */
+  private static boolean impliedByInnerLevel(Schema schema, Table table, TenantKeyColumn key) {
+    List<TenantKeyColumn> keys = table.tenancy().keys();
+    return keys.subList(keys.indexOf(key) + 1, keys.size()).stream()
+        .map(TenantKeyColumn::table)
+        .filter(Objects::nonNull)
+        .flatMap(inner -> schema.table(inner).stream())
+        .anyMatch(inner -> inner.tenanted() && inner.tenancy().columns().contains(key.column()));
   }
 
   private static ForeignKey throughTenant(ForeignKey foreignKey, List<String> targetKeys) {

@@ -5,13 +5,15 @@ import static dev.rowguard.schema.sql.Identifiers.quote;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.sql.SqlLiterals;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The application role's privileges: usage of each schema and DML on each table, never ownership, so that
- * row-level security applies to it. The role is created (NOLOGIN) when missing, so the script runs on an empty
- * database; a login role is then made a member of it.
+ * The application role's privileges: usage of each schema, DML on tenanted tables and only SELECT on shared
+ * ones (a shared row is every tenant's: one tenant must not change it for the others), never ownership, so
+ * that row-level security applies to it. The role is created (NOLOGIN) when missing, so the script runs on an
+ * empty database; a login role is then made a member of it.
  */
 final class PrivilegesSql {
   private PrivilegesSql() {}
@@ -24,15 +26,25 @@ final class PrivilegesSql {
     sql.append("\n-- Privileges of the application role. It owns nothing, so row-level security applies to it;\n"
         + "-- log in as a member of it: CREATE ROLE app LOGIN PASSWORD '...'; GRANT ").append(role)
         .append(" TO app;\n");
+    // Roles belong to the cluster: another database's script may create the role at the same moment.
     sql.append("DO $rowguard$\nBEGIN\n")
         .append("  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ").append(SqlLiterals.string(appRole))
         .append(") THEN\n")
         .append("    CREATE ROLE ").append(role).append(" NOLOGIN;\n")
-        .append("  END IF;\nEND\n$rowguard$;\n");
+        .append("  END IF;\n")
+        .append("EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;\n")
+        .append("END\n$rowguard$;\n");
     new TreeSet<>(schema.tables().stream().map(t -> t.name().schema()).toList()).forEach(s ->
         sql.append("GRANT USAGE ON SCHEMA ").append(quote(s)).append(" TO ").append(role).append(";\n"));
-    sql.append("GRANT SELECT, INSERT, UPDATE, DELETE ON\n    ")
-        .append(schema.tables().stream().map(Table::name).map(n -> n.sql()).collect(Collectors.joining(",\n    ")))
-        .append("\n    TO ").append(role).append(";\n");
+    grant(sql, "SELECT, INSERT, UPDATE, DELETE", schema.tables().stream().filter(Table::tenanted).toList(), role);
+    grant(sql, "SELECT", schema.tables().stream().filter(t -> !t.tenanted()).toList(), role);
+  }
+
+  private static void grant(StringBuilder sql, String privileges, List<Table> tables, String role) {
+    if (!tables.isEmpty()) {
+      sql.append("GRANT ").append(privileges).append(" ON\n    ")
+          .append(tables.stream().map(t -> t.name().sql()).collect(Collectors.joining(",\n    ")))
+          .append("\n    TO ").append(role).append(";\n");
+    }
   }
 }
