@@ -1,5 +1,6 @@
 package dev.rowguard.sample;
 
+import dev.rowguard.annotations.AllowRawSql;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /** Prints what PostgreSQL holds for a schema, read back from its catalogs (not from Rowguard's model). */
+@AllowRawSql("reads PostgreSQL's catalogs, which no repository covers")
 final class SchemaReport {
   private static final String TABLES = """
       SELECT c.relname,
@@ -35,15 +37,15 @@ final class SchemaReport {
 
   static void print(DataSource dataSource, String schema, PrintStream out) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      List<String[]> tables = rows(connection, TABLES, schema);
+      List<String[]> tables = rows(connection.prepareStatement(TABLES), schema);
       out.println("Schema " + schema + ": " + tables.size() + " tables");
       for (String[] table : tables) {
         out.printf("%n  %s.%s (%s columns)%s%n", schema, table[0], table[1],
             table[2] == null ? "" : " -- " + table[2]);
-        for (String[] constraint : rows(connection, CONSTRAINTS, schema, table[0])) {
+        for (String[] constraint : rows(connection.prepareStatement(CONSTRAINTS), schema, table[0])) {
           out.printf("    %-12s %s%n", kind(constraint[0]), constraint[1]);
         }
-        for (String[] index : rows(connection, INDEXES, schema, table[0])) {
+        for (String[] index : rows(connection.prepareStatement(INDEXES), schema, table[0])) {
           out.printf("    %-12s %s%n", "index", index[0]);
         }
       }
@@ -60,8 +62,9 @@ final class SchemaReport {
     };
   }
 
-  private static List<String[]> rows(Connection connection, String sql, String... parameters) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+  /** Binds the parameters, reads every row as text and closes the statement. */
+  private static List<String[]> rows(PreparedStatement prepared, String... parameters) throws SQLException {
+    try (PreparedStatement statement = prepared) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setString(i + 1, parameters[i]);
       }
