@@ -25,6 +25,18 @@ final class Compilations {
     return javac().withProcessors(new RowguardProcessor()).withOptions((Object[]) options).compile(sources);
   }
 
+  private static final String IMPORTS = "import jakarta.persistence.*; import dev.rowguard.annotations.*; "
+      + "import java.util.UUID; import java.time.*; import java.math.BigDecimal;";
+
+  /** A source file {@code test.<name>} with the usual imports, so tests show only what matters. */
+  static JavaFileObject source(String name, String... lines) {
+    String[] source = new String[lines.length + 2];
+    source[0] = "package test;";
+    source[1] = IMPORTS;
+    System.arraycopy(lines, 0, source, 2, lines.length);
+    return JavaFileObjects.forSourceLines("test." + name, source);
+  }
+
   static Compilation compile(JavaFileObject... sources) {
     return compile(List.of(sources));
   }

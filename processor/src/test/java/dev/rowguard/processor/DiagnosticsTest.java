@@ -18,15 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every diagnostic of the catalog, asserted with its tag, text, file and line. */
 class DiagnosticsTest {
-  private static final String IMPORTS = "import jakarta.persistence.*; import dev.rowguard.annotations.*; "
-      + "import java.util.UUID; import java.time.*; import java.math.BigDecimal;";
-
   private static JavaFileObject entity(String name, String... lines) {
-    String[] source = new String[lines.length + 2];
-    source[0] = "package test;";
-    source[1] = IMPORTS;
-    System.arraycopy(lines, 0, source, 2, lines.length);
-    return JavaFileObjects.forSourceLines("test." + name, source);
+    return Compilations.source(name, lines);
   }
 
   @Test

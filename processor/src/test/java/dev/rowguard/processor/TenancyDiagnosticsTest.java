@@ -10,15 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The tenancy diagnostics, each asserted with its tag, text, file and line. */
 class TenancyDiagnosticsTest {
-  private static final String IMPORTS = "import jakarta.persistence.*; import dev.rowguard.annotations.*; "
-      + "import java.util.UUID;";
-
   private static JavaFileObject source(String name, String... lines) {
-    String[] source = new String[lines.length + 2];
-    source[0] = "package test;";
-    source[1] = IMPORTS;
-    System.arraycopy(lines, 0, source, 2, lines.length);
-    return JavaFileObjects.forSourceLines("test." + name, source);
+    return Compilations.source(name, lines);
   }
 
   private static JavaFileObject hierarchy() {

@@ -198,10 +198,7 @@ public final class EntityReader {
       sqlType = "text";
       builder.checks.add(new CheckConstraint(null, name, SqlLiterals.in(name, allowedValues)));
     } else {
-      int length = column.filter(c -> c.isSet("length")).map(c -> c.integer("length")).orElse(0);
-      int precision = column.map(c -> c.integer("precision")).orElse(0);
-      int scale = column.map(c -> c.integer("scale")).orElse(0);
-      Optional<String> mapped = ColumnTypes.sqlType(type, length, precision, scale);
+      Optional<String> mapped = basicSqlType(type, column);
       if (mapped.isEmpty()) {
         reporter.report(Location.of(field), Message.UNSUPPORTED_TYPE, fieldName, type, ColumnTypes.SUPPORTED);
         return;
@@ -305,12 +302,17 @@ public final class EntityReader {
     VariableElement id = ids.get(0);
     Optional<AnnotationValues> column = AnnotationValues.find(id, Jpa.COLUMN, elements);
     String name = column.flatMap(c -> c.nonBlank("name")).orElse(Identifiers.snakeCase(id.getSimpleName().toString()));
+    return basicSqlType(id.asType(), column)
+        .map(sqlType -> new Column(name, id.getSimpleName().toString(), id.asType().toString(), sqlType, false, null,
+            false, false, List.of(), null));
+  }
+
+  /** The SQL type of a basic column, with the length, precision and scale its {@code @Column} gives. */
+  private static Optional<String> basicSqlType(TypeMirror type, Optional<AnnotationValues> column) {
     int length = column.filter(c -> c.isSet("length")).map(c -> c.integer("length")).orElse(0);
     int precision = column.map(c -> c.integer("precision")).orElse(0);
     int scale = column.map(c -> c.integer("scale")).orElse(0);
-    return ColumnTypes.sqlType(id.asType(), length, precision, scale)
-        .map(sqlType -> new Column(name, id.getSimpleName().toString(), id.asType().toString(), sqlType, false, null,
-            false, false, List.of(), null));
+    return ColumnTypes.sqlType(type, length, precision, scale);
   }
 
   private void readTableConstraints(TypeElement type, Optional<AnnotationValues> table, TableBuilder builder) {
