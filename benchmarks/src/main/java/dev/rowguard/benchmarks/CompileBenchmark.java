@@ -29,8 +29,10 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * javac time for generated entity models, in three configurations on the same sources: no processors
- * ({@code -proc:none}), Rowguard's processor only, Hibernate's processor only.
+ * javac time for generated entity models, in four configurations on the same sources: no processors
+ * ({@code -proc:none}); a processor for {@code @Entity} that does nothing (javac's own cost of running any
+ * processor: at least two more rounds of entering every class); Rowguard's processor only; Hibernate's processor
+ * only.
  *
  * <p>Each compilation runs the in-process {@link JavaCompiler} with a fresh file manager, sources on disk and a
  * fresh output directory; the processor under test is the only one on {@code --processor-path}, so javac loads
@@ -40,11 +42,13 @@ import javax.tools.ToolProvider;
  * one parameter combination after the other and cannot interleave them.
  *
  * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [--sizes=100,500] [--warmup=3] [--rounds=12]
- * [--configs=plain,rowguard,hibernate] [--lib=benchmarks/target/benchmark-lib] [--keep]}
+ * [--configs=plain,noop,rowguard,hibernate] [--lib=benchmarks/target/benchmark-lib] [--keep]}
  */
 public final class CompileBenchmark {
   enum Config {
     PLAIN("plain"),
+    /** A processor for {@code @Entity} that does nothing: what javac itself spends on running any processor. */
+    NOOP("noop"),
     ROWGUARD("rowguard"),
     HIBERNATE("hibernate");
 
@@ -62,6 +66,7 @@ public final class CompileBenchmark {
 
   private static final String ROWGUARD_PROCESSOR = "dev.rowguard.processor.RowguardProcessor";
   private static final String HIBERNATE_PROCESSOR = "org.hibernate.processor.HibernateProcessor";
+  private static final String NOOP_PROCESSOR = "dev.rowguard.benchmarks.noop.NoopProcessor";
 
   private final List<Path> classpath;
   private final Map<Config, List<Path>> processorPath = new EnumMap<>(Config.class);
@@ -72,6 +77,51 @@ public final class CompileBenchmark {
     this.processorPath.put(Config.ROWGUARD, jars(lib.resolve("rowguard")));
     this.processorPath.put(Config.HIBERNATE, jars(lib.resolve("hibernate")));
     this.work = work;
+    this.processorPath.put(Config.NOOP, List.of(noopProcessor(work.resolve("noop-processor"))));
+  }
+
+  /** Compiles the do-nothing processor into {@code directory}, with its service entry. */
+  private static Path noopProcessor(Path directory) {
+    String source = """
+        package dev.rowguard.benchmarks.noop;
+
+        import java.util.Set;
+        import javax.annotation.processing.AbstractProcessor;
+        import javax.annotation.processing.RoundEnvironment;
+        import javax.annotation.processing.SupportedAnnotationTypes;
+        import javax.lang.model.SourceVersion;
+        import javax.lang.model.element.TypeElement;
+
+        @SupportedAnnotationTypes("jakarta.persistence.Entity")
+        public final class NoopProcessor extends AbstractProcessor {
+          @Override
+          public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+          }
+
+          @Override
+          public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            return false;
+          }
+        }
+        """;
+    try {
+      Path file = directory.resolve("src/dev/rowguard/benchmarks/noop/NoopProcessor.java");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source);
+      Path classes = directory.resolve("classes");
+      Path service = classes.resolve("META-INF/services/" + Processor.class.getName());
+      Files.createDirectories(service.getParent());
+      Files.writeString(service, NOOP_PROCESSOR + "\n");
+      int status = ToolProvider.getSystemJavaCompiler()
+          .run(null, null, null, "-proc:none", "--release", "17", "-d", classes.toString(), file.toString());
+      if (status != 0) {
+        throw new IllegalStateException("could not compile the no-op processor");
+      }
+      return classes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -85,7 +135,7 @@ public final class CompileBenchmark {
     }
     List<Integer> sizes = Arrays.stream(options.getOrDefault("sizes", "100,500").split(","))
         .map(String::trim).map(Integer::valueOf).toList();
-    List<Config> configs = Arrays.stream(options.getOrDefault("configs", "plain,rowguard,hibernate").split(","))
+    List<Config> configs = Arrays.stream(options.getOrDefault("configs", "plain,noop,rowguard,hibernate").split(","))
         .map(String::trim).map(Config::of).toList();
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "12"));
@@ -171,32 +221,36 @@ public final class CompileBenchmark {
   }
 
   private static void report(Map<Integer, Map<Config, List<Long>>> times, List<Config> configs, int rounds) {
-    System.out.printf("%nResults over %d interleaved rounds (ms: median [min–max], IQR = interquartile range)%n",
-        rounds);
-    System.out.println("| entities | configuration | median ms | min–max ms | IQR ms | ratio to plain (of medians) "
-        + "| per-round ratio: median [min–max] |");
-    System.out.println("|---:|---|---:|---:|---:|---:|---:|");
+    System.out.printf("%nResults over %d interleaved rounds (ms: median [min–max], IQR = interquartile range; "
+        + "ratios: of the medians, and median [min–max] of the per-round ratios)%n", rounds);
+    System.out.println("| entities | configuration | median ms | min–max ms | IQR ms | ratio to plain | per-round "
+        + "ratio to plain | ratio to noop | per-round ratio to noop |");
+    System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
     for (Map.Entry<Integer, Map<Config, List<Long>>> bySize : times.entrySet()) {
-      List<Long> plain = bySize.getValue().get(Config.PLAIN);
+      Map<Config, List<Long>> byConfig = bySize.getValue();
       for (Config config : configs) {
-        List<Long> values = bySize.getValue().get(config);
-        double median = ms(percentile(values, 50));
-        String ratio = "";
-        String perRound = "";
-        if (plain != null && config != Config.PLAIN) {
-          ratio = String.format(Locale.ROOT, "%.3f", median / ms(percentile(plain, 50)));
-          List<Long> ratios = new ArrayList<>(); // in thousandths, to reuse percentile()
-          for (int i = 0; i < values.size(); i++) {
-            ratios.add(Math.round(1000.0 * values.get(i) / plain.get(i)));
-          }
-          perRound = String.format(Locale.ROOT, "%.3f [%.3f–%.3f]", percentile(ratios, 50) / 1000.0,
-              percentile(ratios, 0) / 1000.0, percentile(ratios, 100) / 1000.0);
-        }
+        List<Long> values = byConfig.get(config);
         System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.0f–%.0f | %.0f | %s | %s |%n", bySize.getKey(),
-            config.label, median, ms(percentile(values, 0)), ms(percentile(values, 100)),
-            ms(percentile(values, 75) - percentile(values, 25)), ratio, perRound);
+            config.label, ms(percentile(values, 50)), ms(percentile(values, 0)), ms(percentile(values, 100)),
+            ms(percentile(values, 75) - percentile(values, 25)),
+            ratios(values, config == Config.PLAIN ? null : byConfig.get(Config.PLAIN)),
+            ratios(values, config == Config.PLAIN || config == Config.NOOP ? null : byConfig.get(Config.NOOP)));
       }
     }
+  }
+
+  /** "ratio of medians | median [min–max] of per-round ratios", or empty cells without a baseline. */
+  private static String ratios(List<Long> values, List<Long> baseline) {
+    if (baseline == null) {
+      return " | ";
+    }
+    List<Long> perRound = new ArrayList<>(); // in thousandths, to reuse percentile()
+    for (int i = 0; i < values.size(); i++) {
+      perRound.add(Math.round(1000.0 * values.get(i) / baseline.get(i)));
+    }
+    return String.format(Locale.ROOT, "%.2f | %.2f [%.2f–%.2f]",
+        (double) percentile(values, 50) / percentile(baseline, 50), percentile(perRound, 50) / 1000.0,
+        percentile(perRound, 0) / 1000.0, percentile(perRound, 100) / 1000.0);
   }
 
   private Compilation compile(Config config, List<Path> sources) {
@@ -258,7 +312,7 @@ public final class CompileBenchmark {
     String problem = null;
     String summary;
     switch (config) {
-      case PLAIN -> {
+      case PLAIN, NOOP -> {
         summary = classes + " classes";
         if (hasSchema || metamodels > 0) {
           problem = "a processor ran";
