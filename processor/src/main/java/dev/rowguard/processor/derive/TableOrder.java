@@ -4,39 +4,53 @@ import dev.rowguard.schema.ForeignKey;
 import dev.rowguard.schema.QualifiedName;
 import dev.rowguard.schema.Table;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Orders tables so that each comes after the tables it references. Within that, tables are ordered by name,
- * so the script does not depend on the order javac hands the entities over. A foreign-key cycle is broken at
- * the first table by name; its forward references are then added after all tables exist.
+ * Orders tables so that each comes after the tables it references. Among the tables that are ready, the first
+ * by name comes first, so the script does not depend on the order javac hands the entities over. A
+ * foreign-key cycle is broken at the first remaining table by name; its forward references are then added
+ * after all tables exist. Kahn's algorithm: linear in tables and references, apart from the name ordering.
  */
 final class TableOrder {
   private TableOrder() {}
 
   static List<Table> apply(List<Table> tables) {
-    List<Table> remaining = new ArrayList<>(tables);
-    remaining.sort(Comparator.comparing(Table::name));
-    Set<QualifiedName> known = new HashSet<>();
-    remaining.forEach(t -> known.add(t.name()));
-    Set<QualifiedName> created = new HashSet<>();
-    List<Table> ordered = new ArrayList<>();
-    while (!remaining.isEmpty()) {
-      Table next = remaining.stream()
-          .filter(t -> t.foreignKeys().stream().allMatch(fk -> isSatisfied(t, fk, created, known)))
-          .findFirst()
-          .orElse(remaining.get(0));
-      remaining.remove(next);
-      created.add(next.name());
+    Map<QualifiedName, Table> byName = new HashMap<>();
+    tables.forEach(t -> byName.put(t.name(), t));
+    Map<QualifiedName, Integer> waitingFor = new HashMap<>();
+    Map<QualifiedName, List<QualifiedName>> dependents = new HashMap<>();
+    for (Table table : tables) {
+      Set<QualifiedName> targets = new HashSet<>();
+      for (ForeignKey fk : table.foreignKeys()) {
+        if (!fk.target().equals(table.name()) && byName.containsKey(fk.target())) {
+          targets.add(fk.target());
+        }
+      }
+      waitingFor.put(table.name(), targets.size());
+      targets.forEach(target -> dependents.computeIfAbsent(target, k -> new ArrayList<>()).add(table.name()));
+    }
+    TreeMap<QualifiedName, Table> ready = new TreeMap<>();
+    TreeMap<QualifiedName, Table> blocked = new TreeMap<>();
+    for (Table table : tables) {
+      (waitingFor.get(table.name()) == 0 ? ready : blocked).put(table.name(), table);
+    }
+    List<Table> ordered = new ArrayList<>(tables.size());
+    while (!ready.isEmpty() || !blocked.isEmpty()) {
+      // Nothing ready: a cycle. Create its first table by name; its references wait for ALTER TABLE.
+      Table next = ready.isEmpty() ? blocked.pollFirstEntry().getValue() : ready.pollFirstEntry().getValue();
       ordered.add(next);
+      for (QualifiedName dependent : dependents.getOrDefault(next.name(), List.of())) {
+        if (blocked.containsKey(dependent) && waitingFor.merge(dependent, -1, Integer::sum) == 0) {
+          ready.put(dependent, blocked.remove(dependent));
+        }
+      }
     }
     return ordered;
-  }
-
-  private static boolean isSatisfied(Table table, ForeignKey fk, Set<QualifiedName> created, Set<QualifiedName> known) {
-    return fk.target().equals(table.name()) || created.contains(fk.target()) || !known.contains(fk.target());
   }
 }

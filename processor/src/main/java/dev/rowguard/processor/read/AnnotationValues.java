@@ -21,7 +21,7 @@ import javax.lang.model.util.Elements;
 public final class AnnotationValues {
   private final AnnotationMirror mirror;
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
-  private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
+  private Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults; // read on first use
   private final Elements elements;
   private final boolean repeated;
 
@@ -34,13 +34,12 @@ public final class AnnotationValues {
     this.elements = elements;
     this.repeated = repeated;
     this.explicit = mirror.getElementValues();
-    this.withDefaults = elements.getElementValuesWithDefaults(mirror);
   }
 
   /** The annotation of that qualified type on {@code element}, if present. */
   public static Optional<AnnotationValues> find(Element element, String annotationType, Elements elements) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (nameOf(mirror).equals(annotationType)) {
+      if (isOfType(mirror, annotationType)) {
         return Optional.of(new AnnotationValues(mirror, elements));
       }
     }
@@ -66,7 +65,16 @@ public final class AnnotationValues {
   }
 
   public static boolean has(Element element, String annotationType) {
-    return element.getAnnotationMirrors().stream().anyMatch(m -> nameOf(m).equals(annotationType));
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (isOfType(mirror, annotationType)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isOfType(AnnotationMirror mirror, String annotationType) {
+    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotationType);
   }
 
   private static String nameOf(AnnotationMirror mirror) {
@@ -126,6 +134,9 @@ public final class AnnotationValues {
   }
 
   private Object value(String attribute) {
+    if (withDefaults == null) {
+      withDefaults = elements.getElementValuesWithDefaults(mirror);
+    }
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : withDefaults.entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals(attribute)) {
         return entry.getValue().getValue();

@@ -48,6 +48,8 @@ public final class EntityReader {
   private final List<TenantLevel> tenantLevels;
   private final Set<String> entityNames;
   private final EnumValues enumValues;
+  /** The key column of each referenced entity, read once however many references point at it. */
+  private final Map<String, Optional<Column>> idColumns = new HashMap<>();
 
   /**
    * @param tenantLevels the project's tenant keys, outermost first
@@ -271,7 +273,8 @@ public final class EntityReader {
           target.getQualifiedName());
       return;
     }
-    Optional<Column> targetId = idColumn(target);
+    Optional<Column> targetId =
+        idColumns.computeIfAbsent(target.getQualifiedName().toString(), name -> idColumn(target));
     if (targetId.isEmpty()) {
       return; // The target entity reports its own missing or unsupported @Id.
     }

@@ -1,14 +1,11 @@
 package dev.rowguard.schema.sql;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /** PostgreSQL identifier rules: length, quoting, and the snake_case names derived from Java names. */
 public final class Identifiers {
   /** {@code NAMEDATALEN - 1}: the server silently truncates longer identifiers. */
   public static final int MAX_BYTES = 63;
-
-  private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
 
   private Identifiers() {}
 
@@ -25,8 +22,23 @@ public final class Identifiers {
    * folding would change, or it is a keyword that cannot be a table or column name.
    */
   public static boolean needsQuotes(String identifier) {
-    return !PLAIN.matcher(identifier).matches()
-        || PostgresKeywords.instance().isReservedForNames(identifier);
+    return !isPlain(identifier) || PostgresKeywords.instance().isReservedForNames(identifier);
+  }
+
+  /** {@code [a-z_][a-z0-9_$]*}, the names PostgreSQL's lexer leaves as they are; a loop, as it runs per name. */
+  private static boolean isPlain(String identifier) {
+    if (identifier.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < identifier.length(); i++) {
+      char c = identifier.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || c == '_';
+      boolean rest = (c >= '0' && c <= '9') || c == '$';
+      if (!(letter || (i > 0 && rest))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The identifier as it must be written in SQL: quoted only where needed. */
