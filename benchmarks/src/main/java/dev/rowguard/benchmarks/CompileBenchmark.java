@@ -125,6 +125,15 @@ public final class CompileBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    // `java -jar benchmarks.jar errorprone …` and `… rls …` run the other benchmarks (see BENCHMARKS.md).
+    if (args.length > 0 && args[0].equals("errorprone")) {
+      ErrorProneBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("rls")) {
+      dev.rowguard.benchmarks.rls.RlsBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     Map<String, String> options = new LinkedHashMap<>();
     for (String arg : args) {
       if (!arg.startsWith("--")) {
@@ -378,7 +387,7 @@ public final class CompileBenchmark {
     }
   }
 
-  private static Path defaultLib() throws URISyntaxException {
+  static Path defaultLib() throws URISyntaxException {
     Path jar = Path.of(CompileBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     // benchmarks/target/benchmarks.jar or benchmarks/target/classes: the libraries are in target/benchmark-lib.
     return jar.getParent().resolve("benchmark-lib");

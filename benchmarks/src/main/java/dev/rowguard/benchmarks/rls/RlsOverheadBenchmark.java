@@ -1,0 +1,187 @@
+package dev.rowguard.benchmarks.rls;
+
+import dev.rowguard.postgres.DevPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One indexed tenant-scoped lookup (one row by tenant and hostname), on a table without row-level security with
+ * the tenant filter written by hand, and on an identical table with Rowguard's policy, where the query has no
+ * tenant filter and the tenant is bound with {@code set_config}. Every operation looks up the next of 10,000
+ * existing (tenant, hostname) pairs, so every RLS lookup binds a new tenant.
+ *
+ * <p>{@link RlsBenchmark} loads the database once and runs the forks interleaved; it hands the database to the
+ * forks through system properties. Run directly by JMH ({@code org.openjdk.jmh.Main RlsOverheadBenchmark}), each
+ * fork loads a database of its own in its trial set-up instead.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 5, time = 3)
+public class RlsOverheadBenchmark {
+  private static final int SAMPLE = 10_000;
+
+  private RlsFixture ownFixture;
+  private Connection connection;
+  private PreparedStatement plain;
+  private PreparedStatement plainWithBind;
+  private PreparedStatement rlsWithBind;
+  private PreparedStatement bind;
+  private PreparedStatement rlsQuery;
+  private UUID[] tenantIds;
+  private String[] tenants;
+  private String[] hostnames;
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() throws SQLException {
+    DevPostgres.ServerAddress login;
+    String url = System.getProperty(RlsFixture.URL_PROPERTY);
+    if (url == null) {
+      ownFixture = RlsFixture.load(DevPostgres.shared(), Integer.getInteger("rowguard.bench.rls.rows", 1_000_000),
+          Integer.getInteger("rowguard.bench.rls.tenants", 1_000), System.out);
+      login = ownFixture.login();
+    } else {
+      login = new DevPostgres.ServerAddress(url, System.getProperty(RlsFixture.USER_PROPERTY),
+          System.getProperty(RlsFixture.PASSWORD_PROPERTY));
+    }
+    connection = login.dataSource().getConnection();
+    RlsFixture.checkLogin(connection);
+    List<String[]> pairs = RlsFixture.sample(connection, SAMPLE);
+    RlsFixture.checkIsolation(connection, pairs.get(0), pairs.get(1)[0].equals(pairs.get(0)[0])
+        ? pairs.get(2)[0] : pairs.get(1)[0]);
+    String plans = RlsFixture.explainAndCheck(connection, pairs.get(0));
+    if (ownFixture != null) {
+      System.out.print(plans);
+    }
+    tenantIds = new UUID[SAMPLE];
+    tenants = new String[SAMPLE];
+    hostnames = new String[SAMPLE];
+    for (int i = 0; i < SAMPLE; i++) {
+      tenants[i] = pairs.get(i)[0];
+      tenantIds[i] = UUID.fromString(tenants[i]);
+      hostnames[i] = pairs.get(i)[1];
+    }
+    plain = connection.prepareStatement(RlsFixture.PLAIN_QUERY);
+    // Binding and query in one statement text: the JDBC driver sends both in one round trip.
+    plainWithBind = connection.prepareStatement(RlsFixture.BIND + "; " + RlsFixture.PLAIN_QUERY);
+    rlsWithBind = connection.prepareStatement(RlsFixture.BIND + "; " + RlsFixture.RLS_QUERY);
+    bind = connection.prepareStatement(RlsFixture.BIND);
+    rlsQuery = connection.prepareStatement(RlsFixture.RLS_QUERY);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws SQLException {
+    connection.close();
+    if (ownFixture != null) {
+      ownFixture.close();
+    }
+  }
+
+  /** The hand-written filter on the table without RLS: one statement, one round trip. */
+  @Benchmark
+  public long plain() throws SQLException {
+    int i = advance();
+    plain.setObject(1, tenantIds[i]);
+    plain.setString(2, hostnames[i]);
+    try (ResultSet rows = plain.executeQuery()) {
+      return read(rows);
+    }
+  }
+
+  /**
+   * Control for {@link #rls}: the plain query with the hand-written filter, preceded by the same {@code
+   * set_config} in the same round trip. {@code rls} against this is the cost of the policy alone; this against
+   * {@code plain} is the cost of binding the tenant.
+   */
+  @Benchmark
+  public long plainWithBind() throws SQLException {
+    int i = advance();
+    plainWithBind.setString(1, tenants[i]);
+    plainWithBind.setObject(2, tenantIds[i]);
+    plainWithBind.setString(3, hostnames[i]);
+    return executeBoundQuery(plainWithBind);
+  }
+
+  /**
+   * The RLS table, the tenant bound by {@code set_config} in the same round trip as the query (the two
+   * statements of one JDBC statement text).
+   */
+  @Benchmark
+  public long rls() throws SQLException {
+    int i = advance();
+    rlsWithBind.setString(1, tenants[i]);
+    rlsWithBind.setString(2, hostnames[i]);
+    return executeBoundQuery(rlsWithBind);
+  }
+
+  /** Runs "set_config; query" and reads the query's result. */
+  private static long executeBoundQuery(PreparedStatement statement) throws SQLException {
+    statement.execute();
+    statement.getResultSet().close();
+    if (!statement.getMoreResults()) {
+      throw new IllegalStateException("no result set for the query after set_config");
+    }
+    try (ResultSet rows = statement.getResultSet()) {
+      return read(rows);
+    }
+  }
+
+  /**
+   * The RLS table, the tenant bound by a statement of its own before the query, as Rowguard's {@code
+   * TenantBindingDataSource} does when a connection is checked out: two round trips per lookup. This is the cost
+   * of checking out a connection for a single query, not of the policy.
+   */
+  @Benchmark
+  public long rlsBindSeparately() throws SQLException {
+    int i = advance();
+    bind.setString(1, tenants[i]);
+    bind.executeQuery().close();
+    rlsQuery.setString(1, hostnames[i]);
+    try (ResultSet rows = rlsQuery.executeQuery()) {
+      return read(rows);
+    }
+  }
+
+  private int advance() {
+    int i = next;
+    next = i + 1 == SAMPLE ? 0 : i + 1;
+    return i;
+  }
+
+  /** Reads every column of the one row expected; fails if there is not exactly one. */
+  private static long read(ResultSet rows) throws SQLException {
+    long hash = 0;
+    int count = 0;
+    while (rows.next()) {
+      count++;
+      for (int column = 1; column <= 8; column++) {
+        String value = rows.getString(column);
+        hash += value == null ? 0 : value.hashCode();
+      }
+    }
+    if (count != 1) {
+      throw new IllegalStateException("expected exactly one row, got " + count);
+    }
+    return hash;
+  }
+}
