@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
@@ -22,6 +21,7 @@ import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -49,10 +49,9 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * several tables in the model share it, the reference must restrict the keys of every tenanted one of them
  * (fail closed). An unqualified name that matches a CTE of the statement refers to the CTE.
  *
- * <p>SQL that JSqlParser cannot parse is {@link TenantFilterReport.Status#UNPARSEABLE} when its text names a
- * tenanted table (fail closed: it cannot be proved safe) and {@link TenantFilterReport.Status#SKIPPED}
- * otherwise. Statements other than SELECT/UPDATE/DELETE/INSERT (DDL, SET, …) are only searched for embedded
- * queries.
+ * <p>SQL whose text names no tenanted table is safe and is not parsed. SQL that names one and that JSqlParser
+ * cannot parse is {@link TenantFilterReport.Status#UNPARSEABLE} (fail closed: it cannot be proved safe).
+ * Statements other than SELECT/UPDATE/DELETE/INSERT (DDL, SET, …) are only searched for embedded queries.
  *
  * <p>Immutable and thread-safe; build one per schema and reuse it.
  */
@@ -87,6 +86,20 @@ public final class TenantFilterAnalyzer {
     return new TenantFilterAnalyzer(tables);
   }
 
+  /**
+   * Parses on the calling thread. {@code CCJSqlParserUtil.parseStatements} would start a thread per call (for
+   * its time-out), which dominated the cost of checking a large source tree; the SQL here is the program's own
+   * constants, so there is nothing to time out. Like that method, it first tries the fast grammar, then the
+   * complex one.
+   */
+  private static List<Statement> parse(String sql) throws ParseException {
+    try {
+      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statements();
+    } catch (ParseException | RuntimeException simpleFailed) {
+      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statements();
+    }
+  }
+
   /** Whether the model has any tenanted table; when it has none, every statement is safe. */
   public boolean hasTenantedTables() {
     return !tenantedByName.isEmpty();
@@ -97,14 +110,15 @@ public final class TenantFilterAnalyzer {
     if (!hasTenantedTables()) {
       return new TenantFilterReport(TenantFilterReport.Status.SAFE, List.of(), null);
     }
+    if (!namesTenantedTable(sql)) {
+      // No tenanted table is named, so none can be read or written: no need to parse.
+      return new TenantFilterReport(TenantFilterReport.Status.SAFE, List.of(), null);
+    }
     List<Statement> statements;
     try {
-      statements = CCJSqlParserUtil.parseStatements(sql);
-    } catch (JSQLParserException | RuntimeException e) {
-      String detail = firstLine(e);
-      return namesTenantedTable(sql)
-          ? new TenantFilterReport(TenantFilterReport.Status.UNPARSEABLE, List.of(), detail)
-          : new TenantFilterReport(TenantFilterReport.Status.SKIPPED, List.of(), detail);
+      statements = parse(sql);
+    } catch (ParseException | RuntimeException e) {
+      return new TenantFilterReport(TenantFilterReport.Status.UNPARSEABLE, List.of(), firstLine(e));
     }
     List<TenantFilterProblem> problems = new ArrayList<>();
     for (Statement statement : statements) {

@@ -8,13 +8,15 @@ import java.util.List;
  * @param status the verdict
  * @param problems every unrestricted reference to a tenanted table, in source order; empty unless {@link
  *     Status#UNFILTERED}
- * @param detail for {@link Status#UNPARSEABLE} and {@link Status#SKIPPED}: the parser's message; otherwise
- *     {@code null}
+ * @param detail for {@link Status#UNPARSEABLE}: the parser's message; otherwise {@code null}
  */
 public record TenantFilterReport(Status status, List<TenantFilterProblem> problems, String detail) {
   /** The verdicts. */
   public enum Status {
-    /** Parsed; every reference to a tenanted table restricts every tenant key (or there is none). */
+    /**
+     * Every reference to a tenanted table restricts every tenant key, or the SQL names no tenanted table (and was
+     * not parsed).
+     */
     SAFE,
     /** Parsed; at least one reference to a tenanted table is not restricted: see {@link #problems()}. */
     UNFILTERED,
@@ -22,9 +24,7 @@ public record TenantFilterReport(Status status, List<TenantFilterProblem> proble
      * JSqlParser cannot parse the SQL and its text names a tenanted table, so it cannot be proved safe. Callers
      * report it: rewrite the SQL or suppress the finding with a reason.
      */
-    UNPARSEABLE,
-    /** JSqlParser cannot parse the SQL, but its text names no tenanted table: nothing to prove. */
-    SKIPPED
+    UNPARSEABLE
   }
 
   public TenantFilterReport {
