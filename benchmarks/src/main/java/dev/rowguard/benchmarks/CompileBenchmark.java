@@ -1,5 +1,12 @@
 package dev.rowguard.benchmarks;
 
+import static dev.rowguard.benchmarks.Harness.delete;
+import static dev.rowguard.benchmarks.Harness.jars;
+import static dev.rowguard.benchmarks.Harness.join;
+import static dev.rowguard.benchmarks.Harness.ms;
+import static dev.rowguard.benchmarks.Harness.percentile;
+import static dev.rowguard.benchmarks.Harness.ratios;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -11,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -242,25 +248,13 @@ public final class CompileBenchmark {
         System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.0f–%.0f | %.0f | %s | %s |%n", bySize.getKey(),
             config.label, ms(percentile(values, 50)), ms(percentile(values, 0)), ms(percentile(values, 100)),
             ms(percentile(values, 75) - percentile(values, 25)),
-            ratios(values, config == Config.PLAIN ? null : byConfig.get(Config.PLAIN)),
-            ratios(values, config == Config.PLAIN || config == Config.NOOP ? null : byConfig.get(Config.NOOP)));
+            ratios(values, config == Config.PLAIN ? null : byConfig.get(Config.PLAIN), 2),
+            ratios(values, config == Config.PLAIN || config == Config.NOOP ? null : byConfig.get(Config.NOOP), 2));
       }
     }
   }
 
   /** "ratio of medians | median [min–max] of per-round ratios", or empty cells without a baseline. */
-  private static String ratios(List<Long> values, List<Long> baseline) {
-    if (baseline == null) {
-      return " | ";
-    }
-    List<Long> perRound = new ArrayList<>(); // in thousandths, to reuse percentile()
-    for (int i = 0; i < values.size(); i++) {
-      perRound.add(Math.round(1000.0 * values.get(i) / baseline.get(i)));
-    }
-    return String.format(Locale.ROOT, "%.2f | %.2f [%.2f–%.2f]",
-        (double) percentile(values, 50) / percentile(baseline, 50), percentile(perRound, 50) / 1000.0,
-        percentile(perRound, 0) / 1000.0, percentile(perRound, 100) / 1000.0);
-  }
 
   private Compilation compile(Config config, List<Path> sources) {
     Path output;
@@ -393,33 +387,9 @@ public final class CompileBenchmark {
     return jar.getParent().resolve("benchmark-lib");
   }
 
-  private static List<Path> jars(Path directory) {
-    try (Stream<Path> files = Files.list(directory)) {
-      List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-      if (jars.isEmpty()) {
-        throw new IllegalStateException("no jars in " + directory);
-      }
-      return jars;
-    } catch (IOException e) {
-      throw new UncheckedIOException("run `mvn -Pbenchmarks -pl benchmarks -am package` first", e);
-    }
-  }
 
-  private static String join(List<Path> paths) {
-    return paths.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
-  }
 
-  private static long percentile(List<Long> values, int percent) {
-    List<Long> sorted = values.stream().sorted().toList();
-    double rank = percent / 100.0 * (sorted.size() - 1);
-    int low = (int) Math.floor(rank);
-    int high = (int) Math.ceil(rank);
-    return Math.round(sorted.get(low) + (rank - low) * (sorted.get(high) - sorted.get(low)));
-  }
 
-  private static double ms(long nanos) {
-    return nanos / 1_000_000.0;
-  }
 
   private static long lineCount(Path file) {
     return readString(file).lines().count();
@@ -453,18 +423,6 @@ public final class CompileBenchmark {
     }
   }
 
-  private static void delete(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   private static final class Compilation {
     final boolean success;

@@ -1,5 +1,12 @@
 package dev.rowguard.benchmarks;
 
+import static dev.rowguard.benchmarks.Harness.delete;
+import static dev.rowguard.benchmarks.Harness.jars;
+import static dev.rowguard.benchmarks.Harness.join;
+import static dev.rowguard.benchmarks.Harness.ms;
+import static dev.rowguard.benchmarks.Harness.percentile;
+import static dev.rowguard.benchmarks.Harness.ratios;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -269,23 +275,11 @@ public final class ErrorProneBenchmark {
       System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f–%.0f | %.0f | %s | %s |%n", config.label,
           ms(percentile(values, 50)), ms(percentile(values, 0)), ms(percentile(values, 100)),
           ms(percentile(values, 75) - percentile(values, 25)),
-          ratios(values, config == Config.PLAIN ? null : times.get(Config.PLAIN)),
-          ratios(values, config == Config.PLAIN || config == Config.ERRORPRONE ? null : times.get(Config.ERRORPRONE)));
+          ratios(values, config == Config.PLAIN ? null : times.get(Config.PLAIN), 3),
+          ratios(values, config == Config.PLAIN || config == Config.ERRORPRONE ? null : times.get(Config.ERRORPRONE), 3));
     }
   }
 
-  private static String ratios(List<Long> values, List<Long> baseline) {
-    if (baseline == null) {
-      return " | ";
-    }
-    List<Long> perRound = new ArrayList<>(); // in ten-thousandths, to reuse percentile()
-    for (int i = 0; i < values.size(); i++) {
-      perRound.add(Math.round(10000.0 * values.get(i) / baseline.get(i)));
-    }
-    return String.format(Locale.ROOT, "%.3f | %.3f [%.3f–%.3f]",
-        (double) percentile(values, 50) / percentile(baseline, 50), percentile(perRound, 50) / 10000.0,
-        percentile(perRound, 0) / 10000.0, percentile(perRound, 100) / 10000.0);
-  }
 
   private Compilation compile(Config config, List<Path> sources) {
     Path output;
@@ -374,17 +368,6 @@ public final class ErrorProneBenchmark {
     return names;
   }
 
-  private static List<Path> jars(Path directory) {
-    try (Stream<Path> files = Files.list(directory)) {
-      List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-      if (jars.isEmpty()) {
-        throw new IllegalStateException("no jars in " + directory);
-      }
-      return jars;
-    } catch (IOException e) {
-      throw new UncheckedIOException("run `mvn -Pbenchmarks -pl benchmarks -am package` first", e);
-    }
-  }
 
   private static void write(Path file, String text) {
     try {
@@ -395,21 +378,8 @@ public final class ErrorProneBenchmark {
     }
   }
 
-  private static String join(List<Path> paths) {
-    return paths.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
-  }
 
-  private static long percentile(List<Long> values, int percent) {
-    List<Long> sorted = values.stream().sorted().toList();
-    double rank = percent / 100.0 * (sorted.size() - 1);
-    int low = (int) Math.floor(rank);
-    int high = (int) Math.ceil(rank);
-    return Math.round(sorted.get(low) + (rank - low) * (sorted.get(high) - sorted.get(low)));
-  }
 
-  private static double ms(long nanos) {
-    return nanos / 1_000_000.0;
-  }
 
   private static long countClasses(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
@@ -419,18 +389,6 @@ public final class ErrorProneBenchmark {
     }
   }
 
-  private static void delete(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   private record Compilation(boolean success, List<String> errors, List<String> warnings, Path output, long nanos) {}
 }

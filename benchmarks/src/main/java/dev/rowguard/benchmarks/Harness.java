@@ -1,0 +1,81 @@
+package dev.rowguard.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** What the compile-time benchmarks share: statistics over interleaved rounds, and file chores. */
+final class Harness {
+  private Harness() {}
+
+  /** The value at {@code percent} of the sorted values, interpolated between neighbours. */
+  static long percentile(List<Long> values, int percent) {
+    List<Long> sorted = values.stream().sorted().toList();
+    double rank = percent / 100.0 * (sorted.size() - 1);
+    int low = (int) Math.floor(rank);
+    int high = (int) Math.ceil(rank);
+    return Math.round(sorted.get(low) + (rank - low) * (sorted.get(high) - sorted.get(low)));
+  }
+
+  /**
+   * Two table cells: the ratio of the medians, and the median [min–max] of the ratios within each round, with
+   * {@code decimals} decimals. Empty cells without a baseline.
+   */
+  static String ratios(List<Long> values, List<Long> baseline, int decimals) {
+    if (baseline == null) {
+      return " | ";
+    }
+    long scale = Math.round(Math.pow(10, decimals + 1));
+    List<Long> perRound = new ArrayList<>(); // scaled to whole numbers, to reuse percentile()
+    for (int i = 0; i < values.size(); i++) {
+      perRound.add(Math.round((double) scale * values.get(i) / baseline.get(i)));
+    }
+    String number = "%." + decimals + "f";
+    return String.format(Locale.ROOT, number + " | " + number + " [" + number + "–" + number + "]",
+        (double) percentile(values, 50) / percentile(baseline, 50), (double) percentile(perRound, 50) / scale,
+        (double) percentile(perRound, 0) / scale, (double) percentile(perRound, 100) / scale);
+  }
+
+  static double ms(long nanos) {
+    return nanos / 1_000_000.0;
+  }
+
+  /** The jars in a directory, sorted; there must be some. */
+  static List<Path> jars(Path directory) {
+    try (Stream<Path> files = Files.list(directory)) {
+      List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+      if (jars.isEmpty()) {
+        throw new IllegalStateException("no jars in " + directory);
+      }
+      return jars;
+    } catch (IOException e) {
+      throw new UncheckedIOException("run `mvn -Pbenchmarks -pl benchmarks -am package` first", e);
+    }
+  }
+
+  static String join(List<Path> paths) {
+    return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** Deletes a directory tree, if it exists. */
+  static void delete(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
