@@ -3,8 +3,7 @@ package dev.rowguard.benchmarks;
 import static dev.rowguard.benchmarks.Harness.delete;
 import static dev.rowguard.benchmarks.Harness.jars;
 import static dev.rowguard.benchmarks.Harness.join;
-import static dev.rowguard.benchmarks.Harness.ms;
-import static dev.rowguard.benchmarks.Harness.percentile;
+import static dev.rowguard.benchmarks.Harness.times;
 import static dev.rowguard.benchmarks.Harness.ratios;
 
 import java.io.IOException;
@@ -245,16 +244,13 @@ public final class CompileBenchmark {
       Map<Config, List<Long>> byConfig = bySize.getValue();
       for (Config config : configs) {
         List<Long> values = byConfig.get(config);
-        System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.0f–%.0f | %.0f | %s | %s |%n", bySize.getKey(),
-            config.label, ms(percentile(values, 50)), ms(percentile(values, 0)), ms(percentile(values, 100)),
-            ms(percentile(values, 75) - percentile(values, 25)),
+        System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %s |%n", bySize.getKey(), config.label, times(values),
             ratios(values, config == Config.PLAIN ? null : byConfig.get(Config.PLAIN), 2),
             ratios(values, config == Config.PLAIN || config == Config.NOOP ? null : byConfig.get(Config.NOOP), 2));
       }
     }
   }
 
-  /** "ratio of medians | median [min–max] of per-round ratios", or empty cells without a baseline. */
 
   private Compilation compile(Config config, List<Path> sources) {
     Path output;

@@ -3,8 +3,7 @@ package dev.rowguard.benchmarks;
 import static dev.rowguard.benchmarks.Harness.delete;
 import static dev.rowguard.benchmarks.Harness.jars;
 import static dev.rowguard.benchmarks.Harness.join;
-import static dev.rowguard.benchmarks.Harness.ms;
-import static dev.rowguard.benchmarks.Harness.percentile;
+import static dev.rowguard.benchmarks.Harness.times;
 import static dev.rowguard.benchmarks.Harness.ratios;
 
 import java.io.IOException;
@@ -272,9 +271,7 @@ public final class ErrorProneBenchmark {
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (Config config : configs) {
       List<Long> values = times.get(config);
-      System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f–%.0f | %.0f | %s | %s |%n", config.label,
-          ms(percentile(values, 50)), ms(percentile(values, 0)), ms(percentile(values, 100)),
-          ms(percentile(values, 75) - percentile(values, 25)),
+      System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", config.label, times(values),
           ratios(values, config == Config.PLAIN ? null : times.get(Config.PLAIN), 3),
           ratios(values, config == Config.PLAIN || config == Config.ERRORPRONE ? null : times.get(Config.ERRORPRONE), 3));
     }

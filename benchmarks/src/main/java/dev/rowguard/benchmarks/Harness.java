@@ -25,6 +25,12 @@ final class Harness {
     return Math.round(sorted.get(low) + (rank - low) * (sorted.get(high) - sorted.get(low)));
   }
 
+  /** Three table cells of times in ms: the median, min–max, and the interquartile range. */
+  static String times(List<Long> nanos) {
+    return String.format(Locale.ROOT, "%.0f | %.0f–%.0f | %.0f", ms(percentile(nanos, 50)), ms(percentile(nanos, 0)),
+        ms(percentile(nanos, 100)), ms(percentile(nanos, 75) - percentile(nanos, 25)));
+  }
+
   /**
    * Two table cells: the ratio of the medians, and the median [min–max] of the ratios within each round, with
    * {@code decimals} decimals. Empty cells without a baseline.

@@ -1,22 +1,23 @@
 package dev.rowguard.processor;
 
 import com.google.auto.service.AutoService;
+import dev.rowguard.annotations.TenantKey;
 import dev.rowguard.processor.derive.SchemaDerivation;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
 import dev.rowguard.processor.read.EntityReader;
+import dev.rowguard.processor.read.Jpa;
 import dev.rowguard.processor.read.Origins;
 import dev.rowguard.processor.read.TableNames;
 import dev.rowguard.processor.read.TenantKeysReader;
-import dev.rowguard.processor.read.TenantLevel;
-import dev.rowguard.annotations.TenantKey;
 import dev.rowguard.processor.validate.SchemaValidator;
 import dev.rowguard.processor.write.ResourceWriter;
 import dev.rowguard.processor.write.SchemaSqlWriter;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.SchemaJson;
 import dev.rowguard.schema.Table;
+import dev.rowguard.schema.TenantKeyColumn;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,7 +44,6 @@ import javax.lang.model.element.TypeElement;
  */
 @AutoService(Processor.class)
 public final class RowguardProcessor extends AbstractProcessor {
-  static final String ENTITY = "jakarta.persistence.Entity";
   public static final String SCHEMA_SQL = "META-INF/rowguard/schema.sql";
 
   private final Set<String> entityNames = new LinkedHashSet<>();
@@ -52,7 +52,7 @@ public final class RowguardProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ENTITY, "dev.rowguard.annotations.*");
+    return Set.of(Jpa.ENTITY, "dev.rowguard.annotations.*");
   }
 
   @Override
@@ -81,7 +81,7 @@ public final class RowguardProcessor extends AbstractProcessor {
   }
 
   private void collectEntities(RoundEnvironment round) {
-    TypeElement entity = processingEnv.getElementUtils().getTypeElement(ENTITY);
+    TypeElement entity = processingEnv.getElementUtils().getTypeElement(Jpa.ENTITY);
     if (entity == null) {
       return;
     }
@@ -121,7 +121,7 @@ public final class RowguardProcessor extends AbstractProcessor {
     Origins origins = new Origins();
     Elements elements = processingEnv.getElementUtils();
     TableNames tableNames = new TableNames(elements, options.defaultSchema());
-    List<TenantLevel> tenantLevels =
+    List<TenantKeyColumn> tenantLevels =
         new TenantKeysReader(elements, reporter).read(tenantKeyDeclarations(), tableNames::of);
     EntityReader reader = new EntityReader(elements, reporter, origins, tableNames, tenantLevels, entityNames);
     List<TypeElement> entities = new ArrayList<>();

@@ -15,6 +15,7 @@ import dev.rowguard.schema.Key;
 import dev.rowguard.schema.QualifiedName;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.Tenancy;
+import dev.rowguard.schema.TenantKeyColumn;
 import dev.rowguard.schema.sql.Identifiers;
 import dev.rowguard.schema.sql.SqlLiterals;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class EntityReader {
   private final Reporter reporter;
   private final Origins origins;
   private final TableNames tableNames;
-  private final List<TenantLevel> tenantLevels;
+  private final List<TenantKeyColumn> tenantLevels;
   private final Set<String> entityNames;
   private final EnumValues enumValues;
   /** The key column of each referenced entity, read once however many references point at it. */
@@ -56,7 +57,7 @@ public final class EntityReader {
    * @param entityNames every entity of the compilation, by qualified name
    */
   public EntityReader(Elements elements, Reporter reporter, Origins origins, TableNames tableNames,
-      List<TenantLevel> tenantLevels, Set<String> entityNames) {
+      List<TenantKeyColumn> tenantLevels, Set<String> entityNames) {
     this.elements = elements;
     this.reporter = reporter;
     this.origins = origins;
@@ -110,10 +111,10 @@ public final class EntityReader {
     if (tenanted.isEmpty()) {
       return Optional.empty();
     }
-    List<String> declared = tenantLevels.stream().map(TenantLevel::column).toList();
+    List<String> declared = tenantLevels.stream().map(TenantKeyColumn::column).toList();
     List<String> named = tenanted.get().strings("keys");
     if (named.isEmpty()) {
-      return Optional.of(new Tenancy(tenantLevels.stream().map(TenantLevel::key).toList()));
+      return Optional.of(new Tenancy(tenantLevels));
     }
     Location location = Location.of(type, tenanted.get().mirror());
     for (String key : named) {
@@ -127,7 +128,7 @@ public final class EntityReader {
           declared.subList(0, Math.min(named.size(), declared.size())));
       return Optional.empty();
     }
-    return Optional.of(new Tenancy(tenantLevels.subList(0, named.size()).stream().map(TenantLevel::key).toList()));
+    return Optional.of(new Tenancy(tenantLevels.subList(0, named.size())));
   }
 
   private Key primaryKey(TypeElement type, List<VariableElement> ids, TableBuilder builder) {

@@ -10,7 +10,6 @@ import dev.rowguard.schema.sql.NameProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -27,11 +26,8 @@ import javax.lang.model.util.Elements;
  * uuid}.
  */
 public final class TenantKeysReader {
-  static final List<TenantLevel> DEFAULT = List.of(new TenantLevel(
-      new TenantKeyColumn("tenant_id", "rowguard.tenant_id", "uuid", null), "java.util.UUID"));
-
-  private static final Map<String, String> SQL_TYPES =
-      Map.of("java.util.UUID", "uuid", "java.lang.Long", "bigint", "java.lang.String", "text");
+  static final List<TenantKeyColumn> DEFAULT =
+      List.of(new TenantKeyColumn("tenant_id", "rowguard.tenant_id", "uuid", null));
   /** A custom setting needs a prefix and a dot: {@code rowguard.tenant_id}. */
   private static final Pattern SETTING = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
@@ -47,7 +43,7 @@ public final class TenantKeysReader {
    * @param declarations the packages and types annotated with {@code @TenantKey}
    * @param tableOf the table an entity is mapped to
    */
-  public List<TenantLevel> read(List<? extends Element> declarations, Function<TypeElement, QualifiedName> tableOf) {
+  public List<TenantKeyColumn> read(List<? extends Element> declarations, Function<TypeElement, QualifiedName> tableOf) {
     if (declarations.isEmpty()) {
       return DEFAULT;
     }
@@ -55,7 +51,7 @@ public final class TenantKeysReader {
     for (Element other : declarations.subList(1, declarations.size())) {
       reporter.report(Location.of(other), Message.TENANT_KEY_CONFLICT, first, other);
     }
-    List<TenantLevel> levels = new ArrayList<>();
+    List<TenantKeyColumn> levels = new ArrayList<>();
     Set<String> columns = new HashSet<>();
     for (AnnotationValues key : AnnotationValues.findRepeated(first, TenantKey.class.getCanonicalName(),
         TenantKey.List.class.getCanonicalName(), elements)) {
@@ -73,7 +69,7 @@ public final class TenantKeysReader {
             NameProblem.of(column).get().reason() + "; choose another column name");
         valid = false;
       }
-      if (!SQL_TYPES.containsKey(javaType)) {
+      if (TenantKeyTypes.sqlType(javaType).isEmpty()) {
         reporter.report(location, Message.TENANT_KEY_INVALID, column,
             "its type " + javaType + " is not supported; use java.util.UUID, Long or String");
         valid = false;
@@ -87,7 +83,7 @@ public final class TenantKeysReader {
       TypeMirror entity = key.type("entity");
       if (entity.getKind() == TypeKind.DECLARED) {
         TypeElement entityType = (TypeElement) ((DeclaredType) entity).asElement();
-        if (!AnnotationValues.has(entityType, "jakarta.persistence.Entity")) {
+        if (!AnnotationValues.has(entityType, Jpa.ENTITY)) {
           reporter.report(location, Message.TENANT_KEY_INVALID, column,
               "its entity " + entityType.getQualifiedName() + " is not an @Entity");
           valid = false;
@@ -96,7 +92,7 @@ public final class TenantKeysReader {
         }
       }
       if (valid) {
-        levels.add(new TenantLevel(new TenantKeyColumn(column, setting, SQL_TYPES.get(javaType), table), javaType));
+        levels.add(new TenantKeyColumn(column, setting, TenantKeyTypes.sqlType(javaType).orElseThrow(), table));
       }
     }
     return levels;

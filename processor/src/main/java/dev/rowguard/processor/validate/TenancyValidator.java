@@ -3,13 +3,13 @@ package dev.rowguard.processor.validate;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
 import dev.rowguard.processor.read.Origins;
+import dev.rowguard.processor.read.TenantKeyTypes;
 import dev.rowguard.schema.Column;
 import dev.rowguard.schema.ForeignKey;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.TenantKeyColumn;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.SourceVersion;
 
@@ -19,8 +19,6 @@ import javax.lang.model.SourceVersion;
  * by outer levels of its own keys.
  */
 final class TenancyValidator {
-  private static final Map<String, String> JAVA_TYPES = Map.of("uuid", "UUID", "bigint", "Long", "text", "String");
-
   private TenancyValidator() {}
 
   static void validate(Schema schema, Origins origins, Reporter reporter) {
@@ -39,7 +37,7 @@ final class TenancyValidator {
 
   private static void checkKeyField(Table table, TenantKeyColumn key, Origins origins, Reporter reporter) {
     Optional<Column> column = table.column(key.column());
-    String javaType = JAVA_TYPES.get(key.sqlType());
+    String javaType = TenantKeyTypes.javaType(key.sqlType());
     if (column.isEmpty()) {
       String field = camelCase(key.column());
       reporter.report(origins.table(table.entity()), Message.MISSING_TENANT_KEY, simpleName(table.entity()),
