@@ -18,7 +18,19 @@ import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.SchemaJson;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.TenantKeyColumn;
+import com.palantir.javapoet.JavaFile;
+import dev.rowguard.processor.read.JakartaData;
+import dev.rowguard.processor.read.RepositoryReader;
+import dev.rowguard.processor.read.SqlQueryReader;
+import dev.rowguard.processor.repository.RepositoryModel;
+import dev.rowguard.processor.write.RepositoryWriter;
 import java.io.IOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import javax.tools.JavaFileObject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,11 +48,13 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Rowguard's annotation processor: reads the {@code @Entity} classes of the compilation into a schema model,
- * checks it, derives names and order, and writes {@code META-INF/rowguard/schema.sql} and {@code schema.json}.
+ * checks it, derives names and order, writes {@code META-INF/rowguard/schema.sql} and {@code schema.json}, and
+ * generates a JDBC implementation of each Jakarta Data {@code @Repository} interface.
  *
- * <p>Entities and tenant-key declarations are collected in every round and processed together once the last round starts, so that the
- * schema is complete. Problems are compile errors on the element that causes them; nothing is written while
- * there are errors, and the processor never throws.
+ * <p>Entities and tenant-key declarations are collected in every round. Repositories are generated in the round
+ * that finds them (sources generated in the last round would not be compiled), from the schema read so far; the
+ * resources are written once the last round starts, from the complete schema. Problems are compile errors on the
+ * element that causes them; nothing is written while there are errors, and the processor never throws.
  */
 @AutoService(Processor.class)
 public final class RowguardProcessor extends AbstractProcessor {
@@ -49,10 +63,15 @@ public final class RowguardProcessor extends AbstractProcessor {
   private final Set<String> entityNames = new LinkedHashSet<>();
   /** Packages and types that declare tenant keys, as {@code package:<name>} or the type's qualified name. */
   private final Set<String> tenantKeyDeclarations = new LinkedHashSet<>();
+  /** Diagnostics already printed, so that reading the schema again never prints one twice. */
+  private final Set<String> reported = new HashSet<>();
+  /** The derived schema and the entities it was read from; null until read, or after errors. */
+  private Schema schema;
+  private Set<String> schemaEntities;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Jpa.ENTITY, "dev.rowguard.annotations.*");
+    return Set.of(Jpa.ENTITY, JakartaData.REPOSITORY, "dev.rowguard.annotations.*");
   }
 
   @Override
@@ -67,12 +86,16 @@ public final class RowguardProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Reporter reporter = new Reporter(processingEnv.getMessager());
+    Reporter reporter = new Reporter(processingEnv.getMessager(), reported);
     try {
       if (!round.processingOver()) {
         collectEntities(round);
+        List<TypeElement> repositories = repositories(round);
+        if (!repositories.isEmpty()) {
+          schema(reporter).ifPresent(s -> generateRepositories(s, repositories, reporter));
+        }
       } else if (!entityNames.isEmpty()) {
-        generate(reporter);
+        schema(reporter).ifPresent(s -> writeResources(s, reporter));
       }
     } catch (RuntimeException | LinkageError | AssertionError e) {
       reporter.report(null, Message.INTERNAL_ERROR, "the entities " + entityNames, e);
@@ -116,7 +139,49 @@ public final class RowguardProcessor extends AbstractProcessor {
     return declarations;
   }
 
-  private void generate(Reporter reporter) {
+  private List<TypeElement> repositories(RoundEnvironment round) {
+    TypeElement repository = processingEnv.getElementUtils().getTypeElement(JakartaData.REPOSITORY);
+    if (repository == null) {
+      return List.of(); // Jakarta Data is not on the class path: nothing declares repositories.
+    }
+    return round.getElementsAnnotatedWith(repository).stream()
+        .filter(TypeElement.class::isInstance)
+        .map(TypeElement.class::cast)
+        .toList();
+  }
+
+  private void generateRepositories(Schema schema, List<TypeElement> repositories, Reporter reporter) {
+    Map<String, Table> tables = new HashMap<>();
+    schema.tables().forEach(t -> tables.put(t.entity(), t));
+    RepositoryReader reader = new RepositoryReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+        reporter, tables, new SqlQueryReader(reporter));
+    for (TypeElement repository : repositories) {
+      try {
+        Optional<RepositoryModel> model = reader.read(repository);
+        if (model.isPresent()) {
+          JavaFile file = RepositoryWriter.render(model.get());
+          JavaFileObject source = processingEnv.getFiler()
+              .createSourceFile(model.get().implementation().canonicalName(), repository);
+          try (Writer writer = source.openWriter()) {
+            file.writeTo(writer);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        reporter.report(Location.of(repository), Message.INTERNAL_ERROR, repository.getQualifiedName(), e);
+      }
+    }
+  }
+
+  /** The derived schema of the entities seen so far, read again only when a round added entities. */
+  private Optional<Schema> schema(Reporter reporter) {
+    if (schemaEntities == null || !schemaEntities.equals(entityNames)) {
+      schemaEntities = Set.copyOf(entityNames);
+      schema = readSchema(reporter);
+    }
+    return Optional.ofNullable(schema);
+  }
+
+  private Schema readSchema(Reporter reporter) {
     Options options = Options.from(processingEnv.getOptions());
     Origins origins = new Origins();
     Elements elements = processingEnv.getElementUtils();
@@ -124,14 +189,12 @@ public final class RowguardProcessor extends AbstractProcessor {
     List<TenantKeyColumn> tenantLevels =
         new TenantKeysReader(elements, reporter).read(tenantKeyDeclarations(), tableNames::of);
     EntityReader reader = new EntityReader(elements, reporter, origins, tableNames, tenantLevels, entityNames);
-    List<TypeElement> entities = new ArrayList<>();
     List<Table> tables = new ArrayList<>();
     for (String name : entityNames) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
       if (type == null) {
         continue;
       }
-      entities.add(type);
       try {
         reader.read(type).ifPresent(tables::add);
       } catch (RuntimeException e) {
@@ -142,15 +205,20 @@ public final class RowguardProcessor extends AbstractProcessor {
     Schema declared = Schema.of(tables);
     SchemaValidator.validateDeclared(declared, origins, reporter);
     if (reporter.hasErrors()) {
-      return;
+      return null;
     }
-    Schema schema = SchemaDerivation.derive(declared);
-    SchemaValidator.validateDerived(schema, origins, reporter);
-    if (reporter.hasErrors()) {
-      return;
-    }
+    Schema derived = SchemaDerivation.derive(declared);
+    SchemaValidator.validateDerived(derived, origins, reporter);
+    return reporter.hasErrors() ? null : derived;
+  }
+
+  private void writeResources(Schema schema, Reporter reporter) {
+    Options options = Options.from(processingEnv.getOptions());
     ResourceWriter writer = new ResourceWriter(processingEnv.getFiler());
-    Element[] originating = entities.toArray(new Element[0]);
+    Element[] originating = entityNames.stream()
+        .map(processingEnv.getElementUtils()::getTypeElement)
+        .filter(Objects::nonNull)
+        .toArray(Element[]::new);
     try {
       writer.write(SCHEMA_SQL, SchemaSqlWriter.render(schema, options.appRole()), originating);
       writer.write(SchemaJson.RESOURCE, SchemaJson.write(schema), originating);

@@ -1,5 +1,6 @@
 package dev.rowguard.sample;
 
+import dev.rowguard.postgres.AppLogin;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rowguard.postgres.Database;

@@ -1,5 +1,6 @@
 package dev.rowguard.sample;
 
+import dev.rowguard.postgres.AppLogin;
 import dev.rowguard.postgres.Database;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.Table;

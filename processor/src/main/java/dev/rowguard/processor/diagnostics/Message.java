@@ -82,6 +82,24 @@ public enum Message {
   REFERENCE_OUT_OF_SCOPE(ERROR, "RowguardTenantScope",
       "field '%s' of %s (scoped by %s) refers to %s (scoped by %s); a reference must stay within the referencing "
           + "row's tenant, so the target's keys must be outer levels of the source's"),
+  REPOSITORY_NOT_INTERFACE(ERROR, "RowguardRepository",
+      "@Repository %s is not an interface; Rowguard implements repository interfaces. Declare it as an interface "
+          + "(optionally extending BasicRepository<Entity, Key> or CrudRepository<Entity, Key>)"),
+  REPOSITORY_ENTITY(ERROR, "RowguardRepositoryEntity",
+      "%s: %s. Repositories work on @Entity classes compiled together with them"),
+  ENTITY_ACCESS(ERROR, "RowguardEntityAccess",
+      "repository %s cannot %s: %s"),
+  REPOSITORY_METHOD(ERROR, "RowguardRepositoryMethod",
+      "cannot implement %s: %s"),
+  QUERY_METHOD_NAME(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: %s. See the supported subset in the README's Repositories section"),
+  QUERY_PARAMETER(ERROR, "RowguardQueryParameter",
+      "cannot implement %s: %s"),
+  QUERY_RESULT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; %s"),
+  JDQL_QUERY(ERROR, "RowguardJdqlQuery",
+      "cannot implement %s: @Query (JDQL) is not supported. Write native SQL in @SqlQuery(\"…\") with :name "
+          + "parameters, or use @Find or a findBy… method"),
   INTERNAL_ERROR(ERROR, "RowguardInternalError",
       "Rowguard failed on %s: %s. This is a bug in Rowguard; please report it with this message");
 

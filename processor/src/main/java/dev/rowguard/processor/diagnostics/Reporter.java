@@ -1,5 +1,7 @@
 package dev.rowguard.processor.diagnostics;
 
+import java.util.HashSet;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.tools.Diagnostic;
 
@@ -9,10 +11,20 @@ import javax.tools.Diagnostic;
  */
 public final class Reporter {
   private final Messager messager;
+  private final Set<String> reported;
   private int errors;
 
   public Reporter(Messager messager) {
+    this(messager, new HashSet<>());
+  }
+
+  /**
+   * @param reported what was already printed, shared across rounds: when the schema is read again because a later
+   *     round added entities, a problem is still printed once
+   */
+  public Reporter(Messager messager, Set<String> reported) {
     this.messager = messager;
+    this.reported = reported;
   }
 
   public void report(Location location, Message message, Object... args) {
@@ -20,6 +32,9 @@ public final class Reporter {
       errors++;
     }
     String text = message.format(args);
+    if (!reported.add(text + " @ " + (location == null ? "" : location.element() + "/" + location.annotation()))) {
+      return;
+    }
     if (location == null) {
       messager.printMessage(message.kind(), text);
     } else if (location.annotation() == null) {

@@ -5,17 +5,17 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean …?" for names that do not exist. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /** The candidate closest to {@code name}, if it is close enough to be a likely typo. */
-  static Optional<String> closest(String name, Collection<String> candidates) {
+  public static Optional<String> closest(String name, Collection<String> candidates) {
     return candidates.stream()
         .filter(c -> distance(name, c) <= Math.max(2, name.length() / 3))
         .min(Comparator.comparingInt((String c) -> distance(name, c)).thenComparing(c -> c));
   }
 
-  static String didYouMean(String name, Collection<String> candidates) {
+  public static String didYouMean(String name, Collection<String> candidates) {
     return closest(name, candidates).map(c -> " Did you mean '" + c + "'?").orElse("");
   }
 

@@ -1,6 +1,5 @@
-package dev.rowguard.sample;
+package dev.rowguard.postgres;
 
-import dev.rowguard.postgres.Database;
 import dev.rowguard.postgres.DevPostgres.ServerAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -11,9 +10,9 @@ import java.util.HexFormat;
  * so that row-level security applies to it. Roles are cluster-wide: this one is named after its database
  * and dropped on {@link #close()}.
  */
-final class AppLogin implements AutoCloseable {
+public final class AppLogin implements AutoCloseable {
   /** The role the generated schema grants to (see the end of {@code schema.sql}). */
-  static final String APP_ROLE = "rowguard_app";
+  public static final String APP_ROLE = "rowguard_app";
 
   private final Database database;
   private final String name;
@@ -26,7 +25,7 @@ final class AppLogin implements AutoCloseable {
   }
 
   /** Creates the login as the database owner; the schema script must have created {@value #APP_ROLE}. */
-  static AppLogin create(Database database) {
+  public static AppLogin create(Database database) {
     // Database names are [a-z0-9_] (see DevPostgres.createDatabase), so the role name needs no quoting.
     String name = database.name() + "_app";
     String password = HexFormat.of().formatHex(randomBytes(16));
@@ -42,12 +41,12 @@ final class AppLogin implements AutoCloseable {
     return bytes;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** The database's address with this login; its URL carries no {@code user=}. */
-  ServerAddress address() {
+  public ServerAddress address() {
     return address;
   }
 

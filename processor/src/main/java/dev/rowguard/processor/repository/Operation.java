@@ -1,0 +1,63 @@
+package dev.rowguard.processor.repository;
+
+import com.palantir.javapoet.TypeName;
+
+/** What one repository method does. */
+public sealed interface Operation {
+  /** The entity whose table the operation works on. */
+  EntityMapping entity();
+
+  /** How many results a finder returns, and in what container. */
+  enum Cardinality { ONE, OPTIONAL, LIST, STREAM, PAGE }
+
+  /**
+   * Reads rows.
+   *
+   * @param projection the record returned instead of the entity, or {@code null}
+   */
+  record Find(Query query, Projection projection, Cardinality cardinality) implements Operation {
+    @Override
+    public EntityMapping entity() {
+      return query.entity();
+    }
+  }
+
+  /** Counts rows; {@code resultType} is {@code long} or {@code int} (or their wrappers). */
+  record Count(Query query, TypeName resultType) implements Operation {
+    @Override
+    public EntityMapping entity() {
+      return query.entity();
+    }
+  }
+
+  /** Whether any row matches. */
+  record Exists(Query query) implements Operation {
+    @Override
+    public EntityMapping entity() {
+      return query.entity();
+    }
+  }
+
+  /** Deletes the rows that match; {@code resultType} is {@code void}, {@code int} or {@code long}. */
+  record DeleteWhere(Query query, TypeName resultType) implements Operation {
+    @Override
+    public EntityMapping entity() {
+      return query.entity();
+    }
+  }
+
+  /**
+   * Writes entities given as a parameter.
+   *
+   * @param parameter the parameter holding the entity or the list of entities
+   * @param many whether it is a list
+   * @param result what the method returns
+   */
+  record Write(Kind kind, EntityMapping entity, String parameter, boolean many, Result result) implements Operation {
+    /** The lifecycle operation. */
+    public enum Kind { INSERT, UPDATE, DELETE, SAVE }
+
+    /** What a write method returns. */
+    public enum Result { VOID, ENTITIES, INT_COUNT, LONG_COUNT }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.rowguard.processor.repository;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+
+/**
+ * One repository interface and the class generated for it.
+ *
+ * @param repository the interface
+ * @param implementation the generated class, {@code <Interface>Jdbc} in the interface's package
+ * @param methods every abstract method, in declaration order (inherited ones first)
+ */
+public record RepositoryModel(ClassName repository, ClassName implementation, List<RepositoryMethod> methods) {
+  public RepositoryModel {
+    methods = List.copyOf(methods);
+  }
+
+  /** The class generated for {@code repository}: {@code AssetRepository} → {@code AssetRepositoryJdbc}. */
+  public static ClassName implementationOf(ClassName repository) {
+    return ClassName.get(repository.packageName(), String.join("_", repository.simpleNames()) + "Jdbc");
+  }
+}
