@@ -26,7 +26,9 @@ final class Compilations {
   }
 
   private static final String IMPORTS = "import jakarta.persistence.*; import dev.rowguard.annotations.*; "
-      + "import java.util.UUID; import java.time.*; import java.math.BigDecimal;";
+      + "import java.util.UUID; import java.time.*; import java.math.BigDecimal; import java.util.*; "
+      + "import jakarta.data.repository.*; import jakarta.data.page.*; import jakarta.data.Sort; "
+      + "import jakarta.data.Order;";
 
   /** A source file {@code test.<name>} with the usual imports, so tests show only what matters. */
   static JavaFileObject source(String name, String... lines) {
@@ -50,6 +52,34 @@ final class Compilations {
         sources.add(JavaFileObjects.forResource(file.toUri().toURL()));
       }
       return sources;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The store model of the tests' own sources, which every repository method shape uses. */
+  static List<JavaFileObject> storeModel() {
+    try (Stream<Path> files = Files.list(Path.of("src/test/java/dev/rowguard/processor/store"))) {
+      List<JavaFileObject> sources = new ArrayList<>();
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        if (!file.getFileName().toString().endsWith("Test.java")
+            && !file.getFileName().toString().equals("StoreDatabase.java")) {
+          sources.add(JavaFileObjects.forResource(file.toUri().toURL()));
+        }
+      }
+      return sources;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A generated Java source, by qualified class name. */
+  static String generatedSource(Compilation compilation, String className) {
+    try {
+      return compilation.generatedSourceFile(className)
+          .orElseThrow(() -> new AssertionError(className + " was not generated; " + compilation.diagnostics()))
+          .getCharContent(true)
+          .toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -19,6 +19,7 @@ import dev.rowguard.processor.repository.Query;
 import dev.rowguard.processor.repository.RepositoryMethod;
 import dev.rowguard.processor.repository.RepositoryModel;
 import dev.rowguard.processor.repository.SortKey;
+import dev.rowguard.processor.repository.ValueKind;
 import dev.rowguard.processor.validate.Suggestions;
 import dev.rowguard.schema.Table;
 import java.util.ArrayDeque;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -269,10 +269,6 @@ public final class RepositoryReader {
             + "List, with generated values filled in)"));
         return Optional.empty();
       }
-      if (entity.get().record() && result == Write.Result.VOID && kind != Write.Kind.DELETE
-          && !entity.get().tenantKeys().isEmpty()) {
-        // Nothing to do: the caller's record keeps unset keys, the row gets the bound tenant's.
-      }
       return Optional.of(new Write(kind, entity.get(), parameter, argument.many(), result));
     }
 
@@ -422,10 +418,9 @@ public final class RepositoryReader {
           ok &= checkOperand(method, parameter, type.getParameterTypes().get(index), property, term.operator());
           names.add(parameter.getSimpleName().toString());
         }
-        if ((term.operator().textual() || term.ignoreCase()) && property.kind() != dev.rowguard.processor.repository.ValueKind.STRING
-            && property.kind() != dev.rowguard.processor.repository.ValueKind.JSONB) {
+        if ((term.operator().textual() || term.ignoreCase()) && property.kind() != ValueKind.STRING) {
           fail(Location.of(method), Message.QUERY_METHOD_NAME, label(method), term.property() + " is not text ("
-              + property.type() + "), so it cannot be compared with " + (term.ignoreCase() ? "IgnoreCase"
+              + readable(property.type()) + "), so it cannot be compared with " + (term.ignoreCase() ? "IgnoreCase"
               : term.operator().name().toLowerCase()));
           ok = false;
         }
@@ -500,18 +495,20 @@ public final class RepositoryReader {
     /** Whether a parameter fits the operator applied to a property; reported on the parameter when not. */
     private boolean checkOperand(ExecutableElement method, VariableElement parameter, TypeMirror parameterType,
         Property property, Operator operator) {
-      TypeName expected = operator.textual() ? ClassName.get(String.class) : property.type();
-      TypeName actual = TypeName.get(parameterType);
+      TypeName expectedType = operator.textual() ? ClassName.get(String.class) : property.type();
+      String expected = readable(expectedType);
+      String actual = simpleName(parameterType);
       if (operator == Operator.IN) {
         Optional<TypeMirror> element = collectionElement(parameterType);
-        if (element.isPresent() && TypeName.get(element.get()).box().equals(expected.box())) {
+        if (element.isPresent() && TypeName.get(element.get()).box().equals(expectedType.box())) {
           return true;
         }
         fail(Location.of(parameter), Message.QUERY_PARAMETER, label(method), "parameter '" + parameter.getSimpleName()
-            + "' is " + actual + ", but In on " + property.name() + " takes a Collection<" + expected.box() + ">");
+            + "' is " + actual + ", but In on " + property.name() + " takes a Collection<"
+            + readable(expectedType.box()) + ">");
         return false;
       }
-      if (actual.box().equals(expected.box())) {
+      if (TypeName.get(parameterType).box().equals(expectedType.box())) {
         return true;
       }
       fail(Location.of(parameter), Message.QUERY_PARAMETER, label(method), "parameter '" + parameter.getSimpleName()
@@ -748,11 +745,12 @@ public final class RepositoryReader {
   }
 
   private static String simpleName(TypeMirror type) {
-    String name = type.toString();
-    return name.replaceAll("\\b[a-z][a-z0-9_]*\\.", "");
+    return readable(type.toString());
   }
 
-  static <T> Function<T, T> identity() {
-    return t -> t;
+  /** A type without package names, as users write it in the interface: {@code List<String>}. */
+  private static String readable(Object type) {
+    return type.toString().replaceAll("\\b[a-z][a-z0-9_]*\\.", "");
   }
+
 }

@@ -129,9 +129,12 @@ public final class RepositoryWriter {
 
   private String tenantConstant(EntityMapping entity) {
     tenanted.add(entity);
-    return model.methods().stream().map(m -> m.operation().entity()).distinct().count() <= 1
-        ? "TENANT"
-        : upperSnake(entity.simpleName()) + "_TENANT";
+    return manyEntities() ? upperSnake(entity.simpleName()) + "_TENANT" : "TENANT";
+  }
+
+  /** Whether the repository works on several entities, so that constants need the entity in their names. */
+  private boolean manyEntities() {
+    return model.methods().stream().map(m -> m.operation().entity().type()).distinct().count() > 1;
   }
 
   /** A constant holding SQL text, named after the method (suffixed when overloads share a name). */
@@ -476,7 +479,9 @@ public final class RepositoryWriter {
         case UPDATE -> entities.updateBinder(entity, tenantColumns);
         case DELETE -> entities.keyBinder(entity, tenantColumns);
       };
-      String constant = sqlConstant(method.name(), "", sql);
+      // Named for what it does, so that insert and insertAll share one statement text.
+      String constant = sqlConstant(write.kind().name().toLowerCase(Locale.ROOT)
+          + (manyEntities() ? entity.simpleName() : ""), "", sql);
       CodeBlock generatedColumns = null;
       if (generated) {
         String name = upperSnake(entity.simpleName()) + "_GENERATED";
@@ -504,8 +509,9 @@ public final class RepositoryWriter {
       if (!write.many()) {
         String item = arg(write.parameter());
         code.addStatement("$L(statement, $L$L)", binder, item, bindArgs);
-        code.addStatement("int count = statement.executeUpdate()");
-        if (!counts && write.kind() != Write.Kind.INSERT) {
+        boolean checked = !counts && write.kind() != Write.Kind.INSERT;
+        code.addStatement(checked || counts ? "int count = statement.executeUpdate()" : "statement.executeUpdate()");
+        if (checked) {
           code.beginControlFlow("if (count == 0)")
               .addStatement("throw new $T($S + $L.$L + $S)", OPTIMISTIC_LOCK, label + ": " + entity.simpleName()
                   + " ", item, entity.id().access().read(), notFound)
@@ -539,8 +545,9 @@ public final class RepositoryWriter {
         final TypeName itemType = element;
         code.add("$L$T.atomically(connection, () -> {\n$>", write.result() == Write.Result.VOID ? "" : "return ",
             SUPPORT);
-        code.addStatement("int[] counts = statement.executeBatch()");
-        if (write.kind() != Write.Kind.INSERT) {
+        boolean checked = write.kind() != Write.Kind.INSERT;
+        code.addStatement(checked || counts ? "int[] counts = statement.executeBatch()" : "statement.executeBatch()");
+        if (checked) {
           code.addStatement("int index = 0");
           code.beginControlFlow("for ($T $L : $L)", itemType, each, items)
               .beginControlFlow("if (counts[index++] == 0)")
