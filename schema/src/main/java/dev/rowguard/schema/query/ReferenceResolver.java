@@ -393,7 +393,9 @@ final class ReferenceResolver {
       } else {
         String label = item.getAlias() != null
             ? fold(item.getAlias().getName())
-            : expression instanceof net.sf.jsqlparser.schema.Column column ? fold(column.getColumnName()) : null;
+            : expression instanceof net.sf.jsqlparser.schema.Column column && !column.getColumnName().startsWith("$")
+                ? fold(column.getColumnName())
+                : null;
         Resolved column = expression instanceof net.sf.jsqlparser.schema.Column c ? resolved.get(c) : null;
         columns.add(column != null
             ? new ResultColumn(label, column.column().sqlType(), column.column())
@@ -446,8 +448,8 @@ final class ReferenceResolver {
       }
       return;
     }
-    if (outputAliases.contains(name) || NOT_COLUMNS.contains(name)) {
-      return;
+    if (outputAliases.contains(name) || NOT_COLUMNS.contains(name) || name.startsWith("$")) {
+      return; // JSqlParser reads the tag of a $tag$ string as a column
     }
     QueryScope innermost = null;
     for (QueryScope s = scope; s != null; s = s.parent) {

@@ -1,5 +1,7 @@
 package dev.rowguard.schema.query;
 
+import static dev.rowguard.schema.query.SqlNames.fold;
+
 import dev.rowguard.schema.QualifiedName;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.Table;
@@ -382,14 +384,6 @@ public final class TenantFilterAnalyzer {
       }
     }
     return names;
-  }
-
-  /** PostgreSQL folds unquoted identifiers to lower case; quoted ones are compared as written. */
-  private static String fold(String identifier) {
-    if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
-      return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
-    }
-    return identifier.toLowerCase(Locale.ROOT);
   }
 
   /**
