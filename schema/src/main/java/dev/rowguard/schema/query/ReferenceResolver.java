@@ -71,9 +71,9 @@ final class ReferenceResolver {
   private final Set<Integer> placeholdersSeen = new HashSet<>();
   private final Map<net.sf.jsqlparser.schema.Column, Resolved> resolved = new IdentityHashMap<>();
   private final List<ParameterSite> sites = new ArrayList<>();
+  private final Map<QualifiedName, String> resultQualifiers = new HashMap<>();
   private List<ResultColumn> resultColumns = List.of();
   private boolean resultKnown = true;
-  private final Map<QualifiedName, String> resultQualifiers = new HashMap<>();
   private Table target;
   private boolean returning;
 

@@ -144,6 +144,13 @@ final class NativeQueryProblemsTest {
     assertThat(kinds(analysis)).containsExactly(Kind.UNDECLARED_PARAMETER);
     assertThat(analysis.problems().get(0).detail()).contains("positional parameter ? at offset 59");
     assertThat(analysis.problems().get(0).detail()).contains(":name");
+    assertThat(kinds(analyze("SELECT * FROM asset WHERE rowguard_tenant() AND hostname = $1", ASSETS)))
+        .containsExactly(Kind.UNDECLARED_PARAMETER);
+  }
+
+  @Test
+  void aTrailingSemicolonEndsTheOneStatement() {
+    assertThat(analyze("SELECT * FROM asset WHERE rowguard_tenant();", ASSETS).problems()).isEmpty();
   }
 
   @Test
