@@ -4,17 +4,13 @@ import static dev.rowguard.schema.query.SqlNames.fold;
 import static dev.rowguard.schema.query.SqlNames.foldOrNull;
 
 import dev.rowguard.schema.Column;
-import dev.rowguard.schema.QualifiedName;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.query.NativeQueryProblem.Kind;
 import dev.rowguard.schema.query.QueryScope.Source;
 import dev.rowguard.schema.query.References.ParameterSite;
-import dev.rowguard.schema.query.References.PlaceholderTarget;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +29,6 @@ import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionLi
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
-import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
@@ -64,22 +59,18 @@ final class ReferenceResolver {
       "false", "null");
 
   private final ModelTables tables;
-  private final List<SqlMark.TenantPlaceholder> placeholderMarks;
   private final Set<String> cteNames = new HashSet<>();
   private final List<NativeQueryProblem> problems = new ArrayList<>();
-  private final Map<Integer, PlaceholderTarget> placeholders = new HashMap<>();
-  private final Set<Integer> placeholdersSeen = new HashSet<>();
+  private final PlaceholderResolver placeholders;
   private final Map<net.sf.jsqlparser.schema.Column, Resolved> resolved = new IdentityHashMap<>();
   private final List<ParameterSite> sites = new ArrayList<>();
-  private final Map<QualifiedName, String> resultQualifiers = new HashMap<>();
-  private List<ResultColumn> resultColumns = List.of();
-  private boolean resultKnown = true;
+  private ResultColumns result = ResultColumns.NONE;
   private Table target;
   private boolean returning;
 
   private ReferenceResolver(ModelTables tables, List<SqlMark.TenantPlaceholder> placeholderMarks) {
     this.tables = tables;
-    this.placeholderMarks = placeholderMarks;
+    this.placeholders = new PlaceholderResolver(placeholderMarks, problems);
   }
 
   /**
@@ -98,9 +89,10 @@ final class ReferenceResolver {
     } else if (statement instanceof Insert insert) {
       resolver.insert(insert);
     }
-    resolver.reportPlaceholdersOutsideConditions();
-    return new References(resolver.problems, resolver.placeholders, resolver.sites, resolver.resultColumns,
-        resolver.resultKnown, resolver.resultQualifiers, resolver.target, resolver.returning);
+    resolver.placeholders.reportUnresolved();
+    ResultColumns result = resolver.result;
+    return new References(resolver.problems, resolver.placeholders.targets(), resolver.sites, result.columns(),
+        result.known(), result.qualifiers(), resolver.target, resolver.returning);
   }
 
   // Statements and query blocks
@@ -119,7 +111,7 @@ final class ReferenceResolver {
     } else if (select instanceof Values values) {
       values.getExpressions().accept(new Names(new QueryScope(parent)), null);
       if (top) {
-        resultKnown = false;
+        result = ResultColumns.unknown();
       }
     }
   }
@@ -171,7 +163,7 @@ final class ReferenceResolver {
       }
     }
     if (top) {
-      resultColumns = resultColumns(select.getSelectItems(), scope);
+      result = ResultColumns.of(select.getSelectItems(), scope, this::model);
     }
   }
 
@@ -286,7 +278,7 @@ final class ReferenceResolver {
     String name = fold(written.getColumnName());
     Column column = table.table().column(name).orElse(null);
     if (column == null) {
-      unknownColumn(name, List.of(table));
+      problems.add(NameProblems.unknownColumn(name, List.of(table)));
       return null;
     }
     if (checkTenantKeys && table.table().tenanted() && table.table().tenancy().columns().contains(name)) {
@@ -305,7 +297,7 @@ final class ReferenceResolver {
     for (SelectItem<?> item : items) {
       selectItem(item, scope, names);
     }
-    resultColumns = resultColumns(items, scope);
+    result = ResultColumns.of(items, scope, this::model);
   }
 
   // FROM items
@@ -354,9 +346,7 @@ final class ReferenceResolver {
     }
     Table model = tables.find(schema, name);
     if (model == null) {
-      problems.add(new NativeQueryProblem(Kind.UNKNOWN_TABLE, "the table '" + table.getFullyQualifiedName()
-          + "' is not in the schema model (tables: " + Suggestions.list(tables.names()) + ")"
-          + Suggestions.didYouMean(name, tables.names(), "; name a table of an @Entity, or a CTE of this statement")));
+      problems.add(NameProblems.unknownTable(table.getFullyQualifiedName(), name, tables));
       return new Source(QueryScope.Kind.UNKNOWN, alias, name, schema, null, written, writtenAlias);
     }
     return new Source(QueryScope.Kind.TABLE, alias, name, schema, model, written, writtenAlias);
@@ -368,51 +358,10 @@ final class ReferenceResolver {
     if (item.getExpression() instanceof AllTableColumns all) {
       String qualifier = fold(all.getTable().getName());
       if (findSource(qualifier, foldOrNull(all.getTable().getSchemaName()), scope) == null) {
-        unknownQualifier(all.getTable().getFullyQualifiedName(), all.toString(), scope);
+        problems.add(NameProblems.unknownQualifier(all.getTable().getFullyQualifiedName(), all.toString(), scope));
       }
     } else {
       accept(item.getExpression(), names);
-    }
-  }
-
-  private List<ResultColumn> resultColumns(List<SelectItem<?>> items, QueryScope scope) {
-    for (Source source : scope.sources) {
-      if (source.table() != null) {
-        resultQualifiers.putIfAbsent(source.table().name(),
-            source.writtenAlias() != null ? source.writtenAlias() : source.table().name().name());
-      }
-    }
-    List<ResultColumn> columns = new ArrayList<>();
-    for (SelectItem<?> item : items) {
-      Expression expression = item.getExpression();
-      if (expression instanceof AllTableColumns all) {
-        Source source = scope.find(fold(all.getTable().getName()), foldOrNull(all.getTable().getSchemaName()));
-        expand(source, columns);
-      } else if (expression instanceof AllColumns) {
-        scope.sources.forEach(source -> expand(source, columns));
-      } else {
-        String label = item.getAlias() != null
-            ? fold(item.getAlias().getName())
-            : expression instanceof net.sf.jsqlparser.schema.Column column && !column.getColumnName().startsWith("$")
-                ? fold(column.getColumnName())
-                : null;
-        Resolved column = expression instanceof net.sf.jsqlparser.schema.Column c ? resolved.get(c) : null;
-        columns.add(column != null
-            ? new ResultColumn(label, column.column().sqlType(), column.column())
-            : new ResultColumn(label, ResultTypes.sqlType(expression), null));
-      }
-    }
-    return columns;
-  }
-
-  private void expand(Source source, List<ResultColumn> into) {
-    if (source == null || source.table() == null) {
-      resultKnown = false;
-      into.add(new ResultColumn(null, null, null));
-      return;
-    }
-    for (Column column : source.table().columns()) {
-      into.add(new ResultColumn(column.name(), column.sqlType(), column));
     }
   }
 
@@ -437,11 +386,12 @@ final class ReferenceResolver {
     if (qualifier != null && qualifier.getName() != null && !qualifier.getName().isEmpty()) {
       Source source = findSource(fold(qualifier.getName()), foldOrNull(qualifier.getSchemaName()), scope);
       if (source == null) {
-        unknownQualifier(qualifier.getFullyQualifiedName(), column.getFullyQualifiedName(), scope);
+        problems.add(NameProblems.unknownQualifier(qualifier.getFullyQualifiedName(), column.getFullyQualifiedName(),
+            scope));
       } else if (source.table() != null) {
         Column model = source.table().column(name).orElse(null);
         if (model == null) {
-          unknownColumn(name, List.of(source));
+          problems.add(NameProblems.unknownColumn(name, List.of(source)));
         } else {
           resolved.put(column, new Resolved(source.table(), model));
         }
@@ -470,7 +420,7 @@ final class ReferenceResolver {
       }
     }
     if (innermost != null) {
-      unknownColumn(name, innermost.sources);
+      problems.add(NameProblems.unknownColumn(name, innermost.sources));
     }
   }
 
@@ -482,37 +432,6 @@ final class ReferenceResolver {
       }
     }
     return null;
-  }
-
-  private void unknownColumn(String name, List<Source> sources) {
-    List<String> candidates = new ArrayList<>();
-    List<String> described = new ArrayList<>();
-    for (Source source : sources) {
-      described.add(source.written());
-      source.table().columns().forEach(c -> candidates.add(c.name()));
-    }
-    String detail = "'" + name + "' is not a column of " + String.join(" or ", described);
-    if (sources.size() == 1) {
-      detail += " (its columns: " + Suggestions.list(candidates) + ")";
-    }
-    problems.add(new NativeQueryProblem(Kind.UNKNOWN_COLUMN, detail + Suggestions.didYouMean(name,
-        new LinkedHashSet<>(candidates), "; use one of its columns (their SQL names, not the Java field names)")));
-  }
-
-  private void unknownQualifier(String qualifier, String written, QueryScope scope) {
-    List<String> names = new ArrayList<>();
-    List<String> described = new ArrayList<>();
-    for (QueryScope s = scope; s != null; s = s.parent) {
-      for (Source source : s.sources) {
-        described.add(source.written());
-        names.add(source.alias() != null ? source.alias() : source.name());
-      }
-    }
-    problems.add(new NativeQueryProblem(Kind.UNKNOWN_TABLE, "'" + qualifier + "' in " + written
-        + " is not a table or alias of this query"
-        + (described.isEmpty() ? "" : " (it reads " + String.join(", ", described) + ")")
-        + Suggestions.didYouMean(fold(qualifier), names,
-            "; qualify columns with the alias the FROM clause gives their table")));
   }
 
   // Parameters compared with or written to columns
@@ -547,75 +466,9 @@ final class ReferenceResolver {
     return current;
   }
 
-  // Placeholders
-
-  private void placeholder(Function function, QueryScope scope) {
-    int ordinal = TenantPlaceholders.ordinal(function.getName());
-    placeholdersSeen.add(ordinal);
-    SqlMark.TenantPlaceholder mark = placeholderMarks.get(ordinal);
-    if (!mark.wellFormed()) {
-      return; // reported from the text
-    }
-    Source source;
-    String qualifier;
-    if (mark.argument().isEmpty()) {
-      if (scope.sources.size() != 1) {
-        problems.add(new NativeQueryProblem(Kind.TENANT_FILTER, mark.written() + " is ambiguous where "
-            + (scope.sources.isEmpty() ? "no table is read" : "the query block reads " + scope.describe())
-            + "; name the table it restricts, e.g. rowguard_tenant(" + exampleArgument(scope) + ")"));
-        return;
-      }
-      source = scope.sources.get(0);
-      qualifier = source.writtenAlias();
-    } else {
-      String argument = fold(mark.argument());
-      source = scope.find(argument, null);
-      qualifier = mark.argument();
-      if (source == null) {
-        Source byName = scope.sources.stream()
-            .filter(s -> s.alias() != null && argument.equals(s.name()))
-            .findFirst()
-            .orElse(null);
-        problems.add(new NativeQueryProblem(Kind.TENANT_FILTER, byName != null
-            ? mark.written() + " names " + byName.name() + ", which this query block calls "
-                + byName.writtenAlias() + "; write rowguard_tenant(" + byName.writtenAlias() + ")"
-            : mark.written() + ": '" + mark.argument() + "' is not a table or alias of the query block it is in"
-                + (scope.sources.isEmpty() ? "" : " (" + scope.describe() + ")")
-                + "; pass the alias of the tenanted table to restrict"));
-        return;
-      }
-    }
-    if (source.kind() == QueryScope.Kind.UNKNOWN) {
-      return; // reported as an unknown table
-    }
-    if (source.table() == null) {
-      problems.add(new NativeQueryProblem(Kind.TENANT_FILTER, mark.written() + " refers to " + source.written()
-          + ", a subquery or CTE; put rowguard_tenant(…) inside it, on the tenanted table it reads"));
-    } else if (!source.table().tenanted()) {
-      problems.add(new NativeQueryProblem(Kind.TENANT_FILTER, mark.written() + " refers to " + source.written()
-          + ", which is shared by all tenants (it has no tenant keys); remove it"));
-    } else {
-      placeholders.put(ordinal, new PlaceholderTarget(qualifier, source.table()));
-    }
-  }
-
-  private static String exampleArgument(QueryScope scope) {
-    for (Source source : scope.sources) {
-      if (source.table() != null && source.table().tenanted()) {
-        return source.writtenAlias() != null ? source.writtenAlias() : source.name();
-      }
-    }
-    return "a";
-  }
-
-  /** Placeholders in clauses that are not walked (LIMIT, a data-modifying CTE, …) are not conditions. */
-  private void reportPlaceholdersOutsideConditions() {
-    for (SqlMark.TenantPlaceholder mark : placeholderMarks) {
-      if (mark.wellFormed() && !placeholdersSeen.contains(mark.ordinal())) {
-        problems.add(new NativeQueryProblem(Kind.TENANT_FILTER, mark.written()
-            + " is not a condition of a query block Rowguard can resolve; use it in a WHERE clause or a JOIN's ON"));
-      }
-    }
+  private Column model(net.sf.jsqlparser.schema.Column column) {
+    Resolved model = resolved.get(column);
+    return model == null ? null : model.column();
   }
 
   private static void accept(Expression expression, Names names) {
@@ -662,7 +515,7 @@ final class ReferenceResolver {
     @Override
     public <S> Void visit(Function function, S context) {
       if (TenantPlaceholders.isFunctionName(function.getName())) {
-        placeholder(function, scope);
+        placeholders.resolve(function.getName(), scope);
         return null;
       }
       return super.visit(function, context);
