@@ -53,9 +53,21 @@ public final class NativeQueryAnalyzer {
    */
   public NativeQueryAnalysis analyze(String sql, List<QueryParameter> parameters, ResultShape result) {
     List<SqlMark> marks = SqlScanner.scan(sql);
+    try {
+      return analyze(sql, marks, parameters, result);
+    } catch (RuntimeException e) {
+      // A statement shape the resolver does not expect must fail the method's compilation, not the compiler.
+      return unchecked(sql, marks, new NativeQueryProblem(Kind.UNSUPPORTED_STATEMENT, "Rowguard could not"
+          + " analyse this statement (" + e + "); write it more simply, and report the SQL to Rowguard"));
+    }
+  }
+
+  private NativeQueryAnalysis analyze(
+      String sql, List<SqlMark> marks, List<QueryParameter> parameters, ResultShape result) {
     List<Statement> statements;
     try {
-      statements = SqlParsing.parse(TenantPlaceholders.numbered(sql, marks)).stream()
+      // JSqlParser has no parser for blank input.
+      statements = sql.isBlank() ? List.of() : SqlParsing.parse(TenantPlaceholders.numbered(sql, marks)).stream()
           .filter(Objects::nonNull)
           .toList();
     } catch (ParseException | RuntimeException e) {
@@ -66,7 +78,7 @@ public final class NativeQueryAnalyzer {
     if (statements.size() != 1) {
       return unchecked(sql, marks, new NativeQueryProblem(Kind.UNSUPPORTED_STATEMENT, "the SQL holds "
           + statements.size() + " statements, but an @SqlQuery method runs exactly one; "
-          + (statements.isEmpty() ? "write one" : "split it into several methods")));
+          + (statements.isEmpty() ? "write the statement to run" : "split it into several methods")));
     }
     Statement statement = statements.get(0);
     StatementKind kind = kind(statement);

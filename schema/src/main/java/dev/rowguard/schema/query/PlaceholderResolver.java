@@ -35,14 +35,26 @@ final class PlaceholderResolver {
     return targets;
   }
 
-  /** Resolves the placeholder called {@code functionName} (as numbered for parsing) in {@code scope}. */
-  void resolve(String functionName, QueryScope scope) {
+  /**
+   * Resolves the placeholder called {@code functionName} (as numbered for parsing) in {@code scope}; whether it
+   * is one (a function the SQL itself calls {@code rowguard_t00001} is not).
+   */
+  boolean resolve(String functionName, QueryScope scope) {
+    if (!TenantPlaceholders.isFunctionName(functionName)
+        || TenantPlaceholders.ordinal(functionName) >= marks.size()) {
+      return false;
+    }
     int ordinal = TenantPlaceholders.ordinal(functionName);
     seen.add(ordinal);
     SqlMark.TenantPlaceholder mark = marks.get(ordinal);
-    if (!mark.wellFormed()) {
-      return; // reported from the text
+    if (mark.wellFormed()) {
+      resolve(mark, scope);
     }
+    return true;
+  }
+
+  private void resolve(SqlMark.TenantPlaceholder mark, QueryScope scope) {
+    int ordinal = mark.ordinal();
     Source source;
     String qualifier;
     if (mark.argument().isEmpty()) {

@@ -514,11 +514,7 @@ final class ReferenceResolver {
 
     @Override
     public <S> Void visit(Function function, S context) {
-      if (TenantPlaceholders.isFunctionName(function.getName())) {
-        placeholders.resolve(function.getName(), scope);
-        return null;
-      }
-      return super.visit(function, context);
+      return placeholders.resolve(function.getName(), scope) ? null : super.visit(function, context);
     }
 
     @Override

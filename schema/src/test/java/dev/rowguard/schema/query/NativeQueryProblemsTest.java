@@ -45,6 +45,7 @@ final class NativeQueryProblemsTest {
       "CREATE TABLE x (id int)",
       "SET LOCAL rowguard.client_account_id = 'x'",
       "SELECT * FROM country; DELETE FROM country",
+      " ",
   })
   void onlyOneSelectUpdateDeleteOrInsertIsSupported(String sql) {
     NativeQueryAnalysis analysis = analyze(sql, COUNT);
@@ -335,6 +336,32 @@ final class NativeQueryProblemsTest {
     assertThat(kinds(analysis)).containsExactly(Kind.UNKNOWN_COLUMN, Kind.TENANT_KEY_WRITE,
         Kind.UNDECLARED_PARAMETER, Kind.UNDECLARED_PARAMETER, Kind.UNUSED_PARAMETER, Kind.TENANT_FILTER,
         Kind.RESULT_MAPPING);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "WITH RECURSIVE tree AS (SELECT id, dependency_asset_id FROM asset_dependency WHERE rowguard_tenant()"
+          + " UNION ALL SELECT d.id, d.dependency_asset_id FROM asset_dependency d JOIN tree t"
+          + " ON t.dependency_asset_id = d.dependent_asset_id AND rowguard_tenant(d)) SELECT count(*) FROM tree",
+      "SELECT a.id FROM asset a WHERE rowguard_tenant(a) AND (a.id, a.hostname) IN (SELECT id, name FROM country)",
+      "SELECT a.id FROM asset a CROSS JOIN LATERAL unnest(ARRAY[a.hostname]) AS h(name) WHERE rowguard_tenant(a)",
+      "SELECT id FROM (VALUES (1), (2)) AS v(id)",
+      "VALUES (1)",
+      "SELECT string_agg(hostname, ',' ORDER BY hostname) FROM asset WHERE rowguard_tenant()",
+      "SELECT hostname FROM asset WHERE rowguard_tenant() AND created_at AT TIME ZONE 'UTC' > now() - interval '1 day'",
+      "SELECT hostname FROM asset WHERE rowguard_tenant() ORDER BY hostname DESC NULLS LAST LIMIT 10 OFFSET 5",
+      "UPDATE asset a SET hostname = d.id::text FROM asset_dependency d"
+          + " WHERE rowguard_tenant(a) AND rowguard_tenant(d) AND d.dependent_asset_id = a.id",
+      "DELETE FROM asset a USING asset_dependency d WHERE rowguard_tenant(a) AND rowguard_tenant(d) AND d.id = a.id",
+      "WITH gone AS (DELETE FROM asset WHERE rowguard_tenant() RETURNING id) SELECT count(*) FROM gone",
+      "SELECT rowguard_t00009(1) FROM country",
+      "SELECT * FROM asset WHERE rowguard_tenant(",
+      "SELECT 1",
+  })
+  void unusualStatementsAreAnalysedWithoutInternalFailure(String sql) {
+    NativeQueryAnalysis analysis = analyze(sql, new ResultShape.Scalar("long"));
+    assertThat(analysis.problems().stream().map(NativeQueryProblem::detail).filter(d -> d.contains("could not")))
+        .isEmpty();
   }
 
   private static NativeQueryAnalysis analyze(String sql, ResultShape result, QueryParameter... parameters) {
