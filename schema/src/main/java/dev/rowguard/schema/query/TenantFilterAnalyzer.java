@@ -1,5 +1,7 @@
 package dev.rowguard.schema.query;
 
+import static dev.rowguard.schema.query.SqlNames.fold;
+
 import dev.rowguard.schema.QualifiedName;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.Table;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -20,7 +23,6 @@ import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
@@ -44,6 +46,8 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * query block that holds the reference) or of the ON of the join that introduces it (or of any inner join), to
  * a bind parameter ({@code ?}, {@code :name}, optionally cast) or to an expression containing {@code
  * current_setting('<that key's setting>'…)}. For INSERT, every tenant key column must be in the column list.
+ * {@link #analyze(String, Predicate)} is stricter about parameters: only the named ones it is told hold the
+ * bound tenant count.
  *
  * <p>An unqualified name is resolved by name alone, since the search path is not known at compile time; when
  * several tables in the model share it, the reference must restrict the keys of every tenanted one of them
@@ -86,27 +90,30 @@ public final class TenantFilterAnalyzer {
     return new TenantFilterAnalyzer(tables);
   }
 
-  /**
-   * Parses on the calling thread. {@code CCJSqlParserUtil.parseStatements} would start a thread per call (for
-   * its time-out), which dominated the cost of checking a large source tree; the SQL here is the program's own
-   * constants, so there is nothing to time out. Like that method, it first tries the fast grammar, then the
-   * complex one.
-   */
-  private static List<Statement> parse(String sql) throws ParseException {
-    try {
-      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statements();
-    } catch (ParseException | RuntimeException simpleFailed) {
-      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statements();
-    }
-  }
-
   /** Whether the model has any tenanted table; when it has none, every statement is safe. */
   public boolean hasTenantedTables() {
     return !tenantedByName.isEmpty();
   }
 
-  /** Analyses one SQL string, which may hold several statements separated by {@code ;}. Never throws. */
+  /**
+   * Analyses one SQL string, which may hold several statements separated by {@code ;}, counting every bind
+   * parameter as a tenant value. Never throws.
+   */
   public TenantFilterReport analyze(String sql) {
+    return analyze(sql, TenantValues.ANY_PARAMETER);
+  }
+
+  /**
+   * Like {@link #analyze(String)}, but strict about what the bound tenant is: a key is restricted only by a
+   * {@code current_setting('<its setting>'…)} expression or by a named parameter that {@code
+   * tenantParameters} accepts; positional parameters never count. For SQL whose parameters come from callers
+   * that could pass any tenant's key.
+   */
+  public TenantFilterReport analyze(String sql, Predicate<String> tenantParameters) {
+    return analyze(sql, new TenantValues(false, tenantParameters));
+  }
+
+  private TenantFilterReport analyze(String sql, TenantValues tenantValues) {
     if (!hasTenantedTables()) {
       return new TenantFilterReport(TenantFilterReport.Status.SAFE, List.of(), null);
     }
@@ -116,21 +123,22 @@ public final class TenantFilterAnalyzer {
     }
     List<Statement> statements;
     try {
-      statements = parse(sql);
+      statements = SqlParsing.parse(sql);
     } catch (ParseException | RuntimeException e) {
-      return new TenantFilterReport(TenantFilterReport.Status.UNPARSEABLE, List.of(), firstLine(e));
+      return new TenantFilterReport(TenantFilterReport.Status.UNPARSEABLE, List.of(), SqlParsing.firstLine(e));
     }
     List<TenantFilterProblem> problems = new ArrayList<>();
     for (Statement statement : statements) {
       if (statement != null) {
-        problems.addAll(analyze(statement));
+        problems.addAll(problems(statement, tenantValues));
       }
     }
     return new TenantFilterReport(
         problems.isEmpty() ? TenantFilterReport.Status.SAFE : TenantFilterReport.Status.UNFILTERED, problems, null);
   }
 
-  private List<TenantFilterProblem> analyze(Statement statement) {
+  /** The unrestricted references of one parsed statement. */
+  List<TenantFilterProblem> problems(Statement statement, TenantValues tenantValues) {
     QueryBlocks blocks = new QueryBlocks();
     try {
       blocks.getTables(statement);
@@ -149,7 +157,8 @@ public final class TenantFilterAnalyzer {
       addRef(refs, update.getFromItem(), null, cteNames);
       addJoins(refs, update.getStartJoins(), cteNames);
       addJoins(refs, update.getJoins(), cteNames);
-      checkBlock("UPDATE", refs, update.getWhere(), allJoins(update.getStartJoins(), update.getJoins()), problems);
+      checkBlock("UPDATE", refs, update.getWhere(), allJoins(update.getStartJoins(), update.getJoins()),
+          tenantValues, problems);
     } else if (statement instanceof Delete delete) {
       cteNames.addAll(names(delete.getWithItemsList()));
       List<Ref> refs = new ArrayList<>();
@@ -160,13 +169,13 @@ public final class TenantFilterAnalyzer {
         }
       }
       addJoins(refs, delete.getJoins(), cteNames);
-      checkBlock("DELETE", refs, delete.getWhere(), allJoins(List.of(), delete.getJoins()), problems);
+      checkBlock("DELETE", refs, delete.getWhere(), allJoins(List.of(), delete.getJoins()), tenantValues, problems);
     }
     for (PlainSelect select : blocks.selects) {
       List<Ref> refs = new ArrayList<>();
       addRef(refs, select.getFromItem(), null, cteNames);
       addJoins(refs, select.getJoins(), cteNames);
-      checkBlock("SELECT", refs, select.getWhere(), allJoins(List.of(), select.getJoins()), problems);
+      checkBlock("SELECT", refs, select.getWhere(), allJoins(List.of(), select.getJoins()), tenantValues, problems);
     }
     return problems;
   }
@@ -196,7 +205,8 @@ public final class TenantFilterAnalyzer {
   }
 
   private static void checkBlock(
-      String kind, List<Ref> refs, Expression where, List<Join> joins, List<TenantFilterProblem> problems) {
+      String kind, List<Ref> refs, Expression where, List<Join> joins, TenantValues tenantValues,
+      List<TenantFilterProblem> problems) {
     List<Expression> shared = new ArrayList<>();
     conjuncts(where, shared);
     for (Join join : joins) {
@@ -215,7 +225,7 @@ public final class TenantFilterAnalyzer {
       }
       List<TenantKeyColumn> missing = new ArrayList<>();
       for (TenantKeyColumn key : ref.keys()) {
-        boolean restricted = candidates.stream().anyMatch(c -> restricts(c, ref, key, refs));
+        boolean restricted = candidates.stream().anyMatch(c -> restricts(c, ref, key, refs, tenantValues));
         if (!restricted) {
           missing.add(key);
         }
@@ -231,14 +241,15 @@ public final class TenantFilterAnalyzer {
         || join.isNatural();
   }
 
-  private static boolean restricts(Expression conjunct, Ref ref, TenantKeyColumn key, List<Ref> scope) {
+  private static boolean restricts(
+      Expression conjunct, Ref ref, TenantKeyColumn key, List<Ref> scope, TenantValues tenantValues) {
     if (!(conjunct instanceof EqualsTo equals)) {
       return false;
     }
     Expression left = unwrap(equals.getLeftExpression());
     Expression right = unwrap(equals.getRightExpression());
-    return (names(left, ref, key, scope) && isTenantValue(right, key))
-        || (names(right, ref, key, scope) && isTenantValue(left, key));
+    return (names(left, ref, key, scope) && isTenantValue(right, key, tenantValues))
+        || (names(right, ref, key, scope) && isTenantValue(left, key, tenantValues));
   }
 
   /** Whether {@code expression} is the column {@code key} of {@code ref}. */
@@ -262,9 +273,12 @@ public final class TenantFilterAnalyzer {
         && (schema == null || fold(schema).equals(fold(ref.table().schema())));
   }
 
-  private static boolean isTenantValue(Expression expression, TenantKeyColumn key) {
-    if (expression instanceof JdbcParameter || expression instanceof JdbcNamedParameter) {
-      return true;
+  private static boolean isTenantValue(Expression expression, TenantKeyColumn key, TenantValues tenantValues) {
+    if (expression instanceof JdbcParameter) {
+      return tenantValues.positional();
+    }
+    if (expression instanceof JdbcNamedParameter named) {
+      return tenantValues.named().test(named.getName());
     }
     String setting = Pattern.quote(key.setting().toLowerCase(Locale.ROOT));
     return Pattern.compile("current_setting\\s*\\(\\s*'" + setting + "'", Pattern.CASE_INSENSITIVE)
@@ -372,18 +386,17 @@ public final class TenantFilterAnalyzer {
     return names;
   }
 
-  /** PostgreSQL folds unquoted identifiers to lower case; quoted ones are compared as written. */
-  private static String fold(String identifier) {
-    if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
-      return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
-    }
-    return identifier.toLowerCase(Locale.ROOT);
-  }
-
-  private static String firstLine(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  /**
+   * Which bind parameters count as the bound tenant's value.
+   *
+   * @param positional whether {@code ?} counts
+   * @param named which {@code :name} parameters count, by name
+   */
+  record TenantValues(boolean positional, Predicate<String> named) {
+    /** Any parameter: the caller is trusted to bind the tenant's keys. */
+    static final TenantValues ANY_PARAMETER = new TenantValues(true, name -> true);
+    /** No parameter: only {@code current_setting(…)} is the bound tenant. */
+    static final TenantValues SETTINGS_ONLY = new TenantValues(false, name -> false);
   }
 
   /** One reference to a tenanted table in one query block. */

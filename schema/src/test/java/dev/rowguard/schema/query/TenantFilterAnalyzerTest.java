@@ -161,4 +161,27 @@ final class TenantFilterAnalyzerTest {
     assertThat(shared.hasTenantedTables()).isFalse();
     assertThat(shared.analyze("SELECT * FROM country").status()).isEqualTo(Status.SAFE);
   }
+
+  @Test
+  void strictModeCountsOnlyTheChosenParametersAsTheTenant() {
+    String sql = "SELECT * FROM app.engagement WHERE client_account_id = :account AND name = :name";
+    assertThat(ANALYZER.analyze(sql).status()).isEqualTo(Status.SAFE);
+    assertThat(ANALYZER.analyze(sql, name -> name.equals("account")).status()).isEqualTo(Status.SAFE);
+    assertThat(ANALYZER.analyze(sql, name -> false).problems())
+        .containsExactly(new TenantFilterProblem(
+            "SELECT", new QualifiedName("app", "engagement"), "app.engagement", List.of(ACCOUNT)));
+  }
+
+  @Test
+  void strictModeNeverCountsPositionalParameters() {
+    String sql = "DELETE FROM engagement WHERE client_account_id = ?";
+    assertThat(ANALYZER.analyze(sql).status()).isEqualTo(Status.SAFE);
+    assertThat(ANALYZER.analyze(sql, name -> true).status()).isEqualTo(Status.UNFILTERED);
+  }
+
+  @Test
+  void strictModeAcceptsTheSessionSetting() {
+    assertThat(ANALYZER.analyze("SELECT * FROM engagement WHERE client_account_id ="
+        + " current_setting('rowguard.client_account_id')::uuid", name -> false).status()).isEqualTo(Status.SAFE);
+  }
 }
