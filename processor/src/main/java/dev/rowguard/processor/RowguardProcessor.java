@@ -154,7 +154,7 @@ public final class RowguardProcessor extends AbstractProcessor {
     Map<String, Table> tables = new HashMap<>();
     schema.tables().forEach(t -> tables.put(t.entity(), t));
     RepositoryReader reader = new RepositoryReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-        reporter, tables, new SqlQueryReader(reporter));
+        reporter, tables, new SqlQueryReader(processingEnv.getElementUtils(), reporter, schema));
     for (TypeElement repository : repositories) {
       try {
         Optional<RepositoryModel> model = reader.read(repository);

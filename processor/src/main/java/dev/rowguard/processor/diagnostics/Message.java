@@ -100,6 +100,14 @@ public enum Message {
   JDQL_QUERY(ERROR, "RowguardJdqlQuery",
       "cannot implement %s: @Query (JDQL) is not supported. Write native SQL in @SqlQuery(\"…\") with :name "
           + "parameters, or use @Find or a findBy… method"),
+  SQL_SYNTAX(ERROR, "RowguardSqlSyntax", "cannot implement %s: %s"),
+  SQL_UNSUPPORTED(ERROR, "RowguardSqlUnsupported", "cannot implement %s: %s"),
+  SQL_UNKNOWN_NAME(ERROR, "RowguardSqlUnknownName", "cannot implement %s: %s"),
+  SQL_PARAMETER(ERROR, "RowguardSqlParameter", "cannot implement %s: %s"),
+  SQL_RESULT(ERROR, "RowguardSqlResult", "cannot implement %s: %s"),
+  SQL_TENANT_FILTER(ERROR, "RowguardSqlTenantFilter",
+      "cannot implement %s: %s. Every tenanted table of a @SqlQuery must be restricted to the bound tenant: "
+          + "rowguard_tenant(<alias>) expands to that restriction, bound from the tenant context"),
   INTERNAL_ERROR(ERROR, "RowguardInternalError",
       "Rowguard failed on %s: %s. This is a bug in Rowguard; please report it with this message");
 

@@ -1,27 +1,274 @@
 package dev.rowguard.processor.read;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.rowguard.annotations.SqlQuery;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
+import dev.rowguard.processor.repository.Access;
 import dev.rowguard.processor.repository.EntityMapping;
+import dev.rowguard.processor.repository.EnumMapping;
+import dev.rowguard.processor.repository.NativeBind;
+import dev.rowguard.processor.repository.NativeResult;
 import dev.rowguard.processor.repository.Operation;
+import dev.rowguard.processor.repository.Operation.Cardinality;
+import dev.rowguard.processor.repository.Property;
+import dev.rowguard.processor.repository.ValueKind;
+import dev.rowguard.schema.Column;
+import dev.rowguard.schema.Schema;
+import dev.rowguard.schema.query.BoundValue;
+import dev.rowguard.schema.query.NativeQueryAnalysis;
+import dev.rowguard.schema.query.NativeQueryAnalyzer;
+import dev.rowguard.schema.query.NativeQueryProblem;
+import dev.rowguard.schema.query.QueryParameter;
+import dev.rowguard.schema.query.ResultColumn;
+import dev.rowguard.schema.query.ResultShape;
+import dev.rowguard.schema.query.StatementKind;
+import dev.rowguard.schema.sql.Identifiers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 
-/** Reads {@code @SqlQuery} methods. */
+/**
+ * Reads {@code @SqlQuery} methods: the SQL is analysed against the schema model ({@link NativeQueryAnalyzer}),
+ * every problem it finds is a compile error on the method's annotation, and what is left is how to bind each
+ * parameter and read each row.
+ */
 public final class SqlQueryReader {
-  private final Reporter reporter;
+  private static final Map<NativeQueryProblem.Kind, Message> MESSAGES = Map.of(
+      NativeQueryProblem.Kind.SYNTAX, Message.SQL_SYNTAX,
+      NativeQueryProblem.Kind.UNSUPPORTED_STATEMENT, Message.SQL_UNSUPPORTED,
+      NativeQueryProblem.Kind.UNKNOWN_TABLE, Message.SQL_UNKNOWN_NAME,
+      NativeQueryProblem.Kind.UNKNOWN_COLUMN, Message.SQL_UNKNOWN_NAME,
+      NativeQueryProblem.Kind.UNDECLARED_PARAMETER, Message.SQL_PARAMETER,
+      NativeQueryProblem.Kind.UNUSED_PARAMETER, Message.SQL_PARAMETER,
+      NativeQueryProblem.Kind.PARAMETER_TYPE, Message.SQL_PARAMETER,
+      NativeQueryProblem.Kind.RESULT_MAPPING, Message.SQL_RESULT,
+      NativeQueryProblem.Kind.TENANT_FILTER, Message.SQL_TENANT_FILTER,
+      NativeQueryProblem.Kind.TENANT_KEY_WRITE, Message.SQL_TENANT_FILTER);
 
-  public SqlQueryReader(Reporter reporter) {
+  private final Elements elements;
+  private final Reporter reporter;
+  private final NativeQueryAnalyzer analyzer;
+
+  public SqlQueryReader(Elements elements, Reporter reporter, Schema schema) {
+    this.elements = elements;
     this.reporter = reporter;
+    this.analyzer = NativeQueryAnalyzer.of(schema);
   }
 
   Optional<Operation> read(ExecutableElement method, ExecutableType type, EntityMapping entity, String label,
       Function<TypeElement, Optional<EntityMapping>> mappings) {
-    reporter.report(Location.of(method), Message.REPOSITORY_METHOD, label, "@SqlQuery is not implemented yet");
-    return Optional.empty();
+    AnnotationValues annotation =
+        AnnotationValues.find(method, SqlQuery.class.getCanonicalName(), elements).orElseThrow();
+    Location location = annotation.location(method);
+    String sql = annotation.string("value");
+    List<QueryParameter> parameters = new ArrayList<>();
+    Map<String, Integer> parameterIndex = new java.util.HashMap<>();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      VariableElement parameter = method.getParameters().get(i);
+      String name = AnnotationValues.find(parameter, JakartaData.PARAM, elements)
+          .map(p -> p.string("value"))
+          .orElse(parameter.getSimpleName().toString());
+      parameters.add(new QueryParameter(name, type.getParameterTypes().get(i).toString()));
+      parameterIndex.put(name, i);
+    }
+
+    TypeMirror returns = type.getReturnType();
+    boolean reads = sql.stripLeading().toLowerCase(Locale.ROOT).matches("(?s)^(select|with|\\().*");
+    boolean countLike = returns.getKind() == TypeKind.VOID || isOneOf(returns, "int", "long", "boolean",
+        "java.lang.Integer", "java.lang.Long", "java.lang.Boolean");
+    if (countLike && (!reads || returns.getKind() == TypeKind.VOID)) {
+      NativeQueryAnalysis analysis = analyzer.analyze(sql, parameters, new ResultShape.UpdateCount());
+      if (!report(analysis, location, label)) {
+        return Optional.empty();
+      }
+      return binds(analysis, method, type, parameterIndex, entity, location, label)
+          .map(binds -> new Operation.Native(entity, analysis.jdbcSql(), binds, null, null, TypeName.get(returns)));
+    }
+
+    Cardinality cardinality = Cardinality.ONE;
+    TypeMirror element = returns;
+    if (returns instanceof DeclaredType declared && !declared.getTypeArguments().isEmpty()) {
+      String container = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+      Map<String, Cardinality> containers = Map.of("java.util.Optional", Cardinality.OPTIONAL,
+          "java.util.List", Cardinality.LIST, "java.util.stream.Stream", Cardinality.STREAM);
+      if (!containers.containsKey(container)) {
+        reporter.report(location, Message.QUERY_RESULT, label, returns, "a @SqlQuery method returns rows as the "
+            + "entity, a record or a single value, alone or in an Optional, List or Stream; or void, int, long or "
+            + "boolean for a statement that writes");
+        return Optional.empty();
+      }
+      cardinality = containers.get(container);
+      element = declared.getTypeArguments().get(0);
+    }
+    ResultShape shape;
+    Optional<EntityMapping> rowEntity = Optional.empty();
+    TypeElement elementType = element instanceof DeclaredType declared ? (TypeElement) declared.asElement() : null;
+    if (elementType != null && AnnotationValues.has(elementType, Jpa.ENTITY)) {
+      rowEntity = mappings.apply(elementType);
+      if (rowEntity.isEmpty()) {
+        return Optional.empty();
+      }
+      shape = new ResultShape.Rows(rowEntity.get().table());
+    } else if (elementType != null && elementType.getKind() == ElementKind.RECORD) {
+      List<ResultShape.Projection.Component> components = new ArrayList<>();
+      for (Element component : elementType.getRecordComponents()) {
+        components.add(new ResultShape.Projection.Component(component.getSimpleName().toString(),
+            component.asType().toString()));
+      }
+      shape = new ResultShape.Projection(elementType.getQualifiedName().toString(), components);
+    } else {
+      shape = new ResultShape.Scalar(element.toString());
+    }
+    NativeQueryAnalysis analysis = analyzer.analyze(sql, parameters, shape);
+    if (!report(analysis, location, label)) {
+      return Optional.empty();
+    }
+    if (analysis.kind() != StatementKind.SELECT && analysis.resultColumns().isEmpty()) {
+      reporter.report(location, Message.SQL_RESULT, label, "the statement returns no rows; return void, int or long");
+      return Optional.empty();
+    }
+    Optional<NativeResult> result = result(analysis, shape, rowEntity, elementType, element, entity, location, label);
+    Optional<List<NativeBind>> binds = binds(analysis, method, type, parameterIndex, entity, location, label);
+    if (result.isEmpty() || binds.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Operation.Native(entity, analysis.jdbcSql(), binds.get(), result.get(), cardinality,
+        null));
   }
+
+  private boolean report(NativeQueryAnalysis analysis, Location location, String label) {
+    for (NativeQueryProblem problem : analysis.problems()) {
+      reporter.report(location, MESSAGES.get(problem.kind()), label, problem.detail());
+    }
+    return analysis.ok();
+  }
+
+  private Optional<NativeResult> result(NativeQueryAnalysis analysis, ResultShape shape,
+      Optional<EntityMapping> rowEntity, TypeElement elementType, TypeMirror element, EntityMapping entity,
+      Location location, String label) {
+    List<ResultColumn> columns = analysis.resultColumns();
+    if (shape instanceof ResultShape.Rows) {
+      List<Integer> positions = new ArrayList<>();
+      for (Property property : rowEntity.get().properties()) {
+        positions.add(position(columns, property.column().name()));
+      }
+      return Optional.of(new NativeResult.Rows(rowEntity.get(), positions));
+    }
+    if (shape instanceof ResultShape.Projection) {
+      List<Property> components = new ArrayList<>();
+      List<Integer> positions = new ArrayList<>();
+      for (Element component : elementType.getRecordComponents()) {
+        String columnLabel = Identifiers.snakeCase(component.getSimpleName().toString());
+        int position = position(columns, columnLabel);
+        Optional<Property> value = value(component.getSimpleName().toString(), component.asType(),
+            columns.get(position - 1).column(), entity, location, label);
+        if (value.isEmpty()) {
+          return Optional.empty();
+        }
+        components.add(value.get());
+        positions.add(position);
+      }
+      return Optional.of(new NativeResult.Record(TypeName.get(elementType.asType()), components, positions));
+    }
+    return value("value", element, columns.get(0).column(), entity, location, label).map(NativeResult.Scalar::new);
+  }
+
+  private static int position(List<ResultColumn> columns, String label) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (label.equalsIgnoreCase(columns.get(i).label())) {
+        return i + 1;
+      }
+    }
+    throw new IllegalStateException("the analysis accepted a result without column " + label);
+  }
+
+  private Optional<List<NativeBind>> binds(NativeQueryAnalysis analysis, ExecutableElement method,
+      ExecutableType type, Map<String, Integer> parameterIndex, EntityMapping entity, Location location,
+      String label) {
+    List<NativeBind> binds = new ArrayList<>();
+    for (BoundValue bound : analysis.bindings()) {
+      if (bound instanceof BoundValue.TenantKey key) {
+        binds.add(new NativeBind.TenantKey(key.column(), keyType(key.key().sqlType())));
+        continue;
+      }
+      String name = ((BoundValue.Parameter) bound).name();
+      int index = parameterIndex.get(name);
+      Optional<Property> value = value(name, type.getParameterTypes().get(index), null, entity, location, label);
+      if (value.isEmpty()) {
+        return Optional.empty();
+      }
+      binds.add(new NativeBind.Parameter(method.getParameters().get(index).getSimpleName().toString(), value.get()));
+    }
+    return Optional.of(binds);
+  }
+
+  /** How a value of {@code type} travels through JDBC; enums take their stored text from a column of that enum. */
+  private Optional<Property> value(String name, TypeMirror type, Column column, EntityMapping entity,
+      Location location, String label) {
+    TypeName typeName = TypeName.get(type);
+    Column described = column != null ? column
+        : new Column(name, name, type.toString(), "", true, null, false, false, List.of(), null);
+    Access none = new Access(name, null, Access.WriteKind.CONSTRUCTOR);
+    if (type.getKind().isPrimitive()) {
+      return Optional.of(new Property(name, described, typeName, ValueKind.PRIMITIVE, none, null, null));
+    }
+    if (type.getKind() == TypeKind.ARRAY) {
+      return Optional.of(new Property(name, described, typeName, ValueKind.BYTES, none, null, null));
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    if (element.getKind() == ElementKind.ENUM) {
+      Optional<EnumMapping> mapping = entity.properties().stream()
+          .filter(p -> p.kind() == ValueKind.ENUM && p.type().equals(typeName))
+          .map(Property::enumMapping)
+          .findFirst();
+      if (mapping.isEmpty()) {
+        reporter.report(location, Message.SQL_PARAMETER, label, "'" + name + "' is the enum "
+            + element.getSimpleName() + ", which no property of " + entity.simpleName() + " has, so its stored text "
+            + "is not known; use the String it is stored as");
+        return Optional.empty();
+      }
+      return Optional.of(new Property(name, described, typeName, ValueKind.ENUM, none, mapping.get(), null));
+    }
+    ValueKind kind = switch (element.getQualifiedName().toString()) {
+      case "java.lang.String" -> column != null && column.sqlType().equals("jsonb") ? ValueKind.JSONB : ValueKind.STRING;
+      case "java.time.Instant" -> ValueKind.INSTANT;
+      case "java.math.BigDecimal" -> ValueKind.BIG_DECIMAL;
+      default -> ValueKind.OBJECT;
+    };
+    return Optional.of(new Property(name, described, typeName, kind, none, null, null));
+  }
+
+  /** The Java type the runtime binds a key of this SQL type as (see {@code TenantKeyLevel}). */
+  private static TypeName keyType(String sqlType) {
+    return switch (sqlType) {
+      case "uuid" -> ClassName.get(java.util.UUID.class);
+      case "bigint" -> ClassName.get(Long.class);
+      case "integer" -> ClassName.get(Integer.class);
+      default -> ClassName.get(String.class);
+    };
+  }
+
+  private static boolean isOneOf(TypeMirror type, String... names) {
+    String name = type.getKind().isPrimitive() ? type.toString()
+        : type instanceof DeclaredType declared ? ((TypeElement) declared.asElement()).getQualifiedName().toString()
+        : "";
+    return List.of(names).contains(name);
+  }
+
 }

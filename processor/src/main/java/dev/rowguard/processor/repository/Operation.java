@@ -47,6 +47,19 @@ public sealed interface Operation {
   }
 
   /**
+   * Runs native SQL from {@code @SqlQuery}, checked at compile time against the schema model.
+   *
+   * @param entity the repository's entity (its tenant keys are the ones bound)
+   * @param sql the statement to prepare: placeholders expanded, {@code :name} replaced by {@code ?}
+   * @param binds what each {@code ?} is bound to, in order
+   * @param result how each row is read, or {@code null} for a statement that writes
+   * @param cardinality for a row-reading method, how many rows it returns
+   * @param resultType for a writing method, {@code void}, {@code int}, {@code long} or {@code boolean}
+   */
+  record Native(EntityMapping entity, String sql, java.util.List<NativeBind> binds, NativeResult result,
+      Cardinality cardinality, TypeName resultType) implements Operation {}
+
+  /**
    * Writes entities given as a parameter.
    *
    * @param parameter the parameter holding the entity or the list of entities

@@ -51,7 +51,16 @@ final class EntityCode {
 
   /** {@code asset(rows)}: a row of every column, in property order, as an entity. */
   String rowMapper(EntityMapping entity) {
-    return helper(lowerFirst(String.join("", entity.type().simpleNames())), name -> {
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 1; i <= entity.properties().size(); i++) {
+      positions.add(i);
+    }
+    return rowMapper(entity, positions, "");
+  }
+
+  /** An entity from a row whose columns are at {@code positions} (property order), named with {@code suffix}. */
+  String rowMapper(EntityMapping entity, List<Integer> positions, String suffix) {
+    return helper(lowerFirst(String.join("", entity.type().simpleNames())) + suffix, name -> {
       MethodSpec.Builder method = MethodSpec.methodBuilder(name)
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .returns(entity.type())
@@ -59,7 +68,7 @@ final class EntityCode {
           .addException(SQLException.class);
       List<CodeBlock> values = new ArrayList<>();
       for (int i = 0; i < entity.properties().size(); i++) {
-        values.add(read(entity.properties().get(i), i + 1));
+        values.add(read(entity.properties().get(i), positions.get(i)));
       }
       if (entity.record()) {
         method.addStatement("return new $T(\n$L)", entity.type(), CodeBlock.join(indent(values), ",\n"));
@@ -76,22 +85,33 @@ final class EntityCode {
 
   /** {@code hostSummary(rows)}: a row of the projection's columns, in component order, as the record. */
   String projectionMapper(Projection projection) {
-    return helper(lowerFirst(String.join("", projection.type().simpleNames())), name -> {
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 1; i <= projection.properties().size(); i++) {
+      positions.add(i);
+    }
+    return recordMapper(projection.type(), projection.properties(), positions, "");
+  }
+
+  /** A record from the columns at {@code positions}, one per component, named with {@code suffix}. */
+  String recordMapper(TypeName type, List<Property> components, List<Integer> positions, String suffix) {
+    ClassName record = (ClassName) type;
+    return helper(lowerFirst(String.join("", record.simpleNames())) + suffix, name -> {
       List<CodeBlock> values = new ArrayList<>();
-      for (int i = 0; i < projection.properties().size(); i++) {
-        values.add(read(projection.properties().get(i), i + 1));
+      for (int i = 0; i < components.size(); i++) {
+        values.add(read(components.get(i), positions.get(i)));
       }
       return MethodSpec.methodBuilder(name)
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .returns(projection.type())
+          .returns(record)
           .addParameter(ROWS, "rows")
           .addException(SQLException.class)
-          .addStatement("return new $T(\n$L)", projection.type(), CodeBlock.join(indent(values), ",\n"))
+          .addStatement("return new $T(\n$L)", record, CodeBlock.join(indent(values), ",\n"))
           .build();
     });
   }
 
-  private CodeBlock read(Property property, int index) {
+  /** A read of column {@code index} as the property's type, generating the helpers it needs. */
+  CodeBlock read(Property property, int index) {
     if (property.kind() == dev.rowguard.processor.repository.ValueKind.ENUM) {
       enumHelpers(property.enumMapping());
     }

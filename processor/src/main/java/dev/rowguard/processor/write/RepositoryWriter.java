@@ -13,6 +13,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.rowguard.processor.repository.EntityMapping;
+import dev.rowguard.processor.repository.NativeBind;
+import dev.rowguard.processor.repository.NativeResult;
 import dev.rowguard.processor.repository.Operation;
 import dev.rowguard.processor.repository.Operation.Cardinality;
 import dev.rowguard.processor.repository.Operation.Write;
@@ -186,6 +188,8 @@ public final class RepositoryWriter {
       body.deleteWhere(delete);
     } else if (operation instanceof Write write) {
       body.write(write, builder);
+    } else if (operation instanceof Operation.Native sql) {
+      body.nativeQuery(sql);
     }
     return builder.addCode(body.code.build()).build();
   }
@@ -350,35 +354,7 @@ public final class RepositoryWriter {
       openStatement(sql, null);
       bindAll(binds);
       code.beginControlFlow("try ($T rows = statement.executeQuery())", ResultSet.class);
-      switch (find.cardinality()) {
-        case ONE -> code.beginControlFlow("if (!rows.next())")
-            .addStatement("throw new $T($S)", EMPTY_RESULT, label + ": no " + entity.simpleName() + " matches")
-            .endControlFlow()
-            .addStatement("$T result = $L(rows)", resultType, mapper)
-            .beginControlFlow("if (rows.next())")
-            .addStatement("throw new $T($S)", NON_UNIQUE, label + ": more than one " + entity.simpleName()
-                + " matches")
-            .endControlFlow()
-            .addStatement("return result");
-        case OPTIONAL -> code.beginControlFlow("if (!rows.next())")
-            .addStatement("return $T.empty()", Optional.class)
-            .endControlFlow()
-            .addStatement("$T result = $L(rows)", resultType, mapper)
-            .beginControlFlow("if (rows.next())")
-            .addStatement("throw new $T($S)", NON_UNIQUE, label + ": more than one " + entity.simpleName()
-                + " matches")
-            .endControlFlow()
-            .addStatement("return $T.of(result)", Optional.class);
-        case LIST, STREAM -> {
-          code.addStatement("$T results = new $T<>()", EntityCode.listOf(resultType), ArrayList.class)
-              .beginControlFlow("while (rows.next())")
-              .addStatement("results.add($L(rows))", mapper)
-              .endControlFlow();
-          // Read eagerly: the connection is back in the pool before the caller sees the stream.
-          code.addStatement(find.cardinality() == Cardinality.STREAM ? "return results.stream()" : "return results");
-        }
-        case PAGE -> throw new IllegalStateException("pages are rendered by pageBody");
-      }
+      readRows(find.cardinality(), CodeBlock.of("$L(rows)", mapper), resultType, entity.simpleName());
       code.endControlFlow();
       closeStatement();
     }
@@ -457,6 +433,119 @@ public final class RepositoryWriter {
         code.addStatement("return statement.executeUpdate()");
       }
       closeStatement();
+    }
+
+    // ---- native SQL ----
+
+    void nativeQuery(Operation.Native query) {
+      EntityMapping entity = query.entity();
+      List<String> keys = entity.tenantKeys().stream().map(p -> p.column().name()).toList();
+      List<NativeBind.TenantKey> needed = query.binds().stream()
+          .filter(NativeBind.TenantKey.class::isInstance).map(NativeBind.TenantKey.class::cast).distinct().toList();
+      List<String> tenantColumns = keys;
+      if (!keys.containsAll(needed.stream().map(NativeBind.TenantKey::column).toList())) {
+        // The SQL reaches a table scoped more deeply than the repository's entity: bind the keys it names.
+        tenantColumns = needed.stream().map(NativeBind.TenantKey::column).toList();
+        String name = upperSnake(method.name()) + "_TENANT";
+        StringBuilder format = new StringBuilder("$T.of($S, $T.class)");
+        List<Object> args = new ArrayList<>(List.of(TENANT_COLUMNS, needed.get(0).column(), needed.get(0).type()));
+        for (int i = 1; i < needed.size(); i++) {
+          format.append("\n.and($S, $T.class)");
+          args.add(needed.get(i).column());
+          args.add(needed.get(i).type());
+        }
+        constants.put(name, FieldSpec.builder(TENANT_COLUMNS, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer(CodeBlock.of(format.toString(), args.toArray()))
+            .build());
+        code.addStatement("$T[] tenant = $L.require($S)", Object.class, name, label);
+      } else {
+        requireTenant(entity);
+      }
+      openStatement(CodeBlock.of("$L", sqlConstant(method.name(), "", query.sql())), null);
+      List<NativeBind> binds = query.binds();
+      for (int i = 0; i < binds.size(); i++) {
+        NativeBind bind = binds.get(i);
+        if (bind instanceof NativeBind.TenantKey key) {
+          code.addStatement("statement.setObject($L, tenant[$L])", i + 1, tenantColumns.indexOf(key.column()));
+        } else {
+          NativeBind.Parameter parameter = (NativeBind.Parameter) bind;
+          code.addStatement(entities.bind(parameter.value(), i + 1, CodeBlock.of("$L", arg(parameter.parameter()))));
+        }
+      }
+      if (query.result() == null) {
+        TypeName result = query.resultType();
+        if (result.equals(TypeName.VOID)) {
+          code.addStatement("statement.executeUpdate()");
+        } else if (result.box().equals(TypeName.BOOLEAN.box())) {
+          code.addStatement("return statement.executeUpdate() > 0");
+        } else if (result.box().equals(TypeName.LONG.box())) {
+          code.addStatement("return statement.executeLargeUpdate()");
+        } else {
+          code.addStatement("return statement.executeUpdate()");
+        }
+        closeStatement();
+        return;
+      }
+      String suffix = "For" + Character.toUpperCase(method.name().charAt(0)) + method.name().substring(1);
+      CodeBlock row;
+      TypeName rowType;
+      String what;
+      if (query.result() instanceof NativeResult.Rows rows) {
+        boolean inOrder = true;
+        for (int i = 0; i < rows.positions().size(); i++) {
+          inOrder &= rows.positions().get(i) == i + 1;
+        }
+        String mapper = inOrder ? entities.rowMapper(rows.entity())
+            : entities.rowMapper(rows.entity(), rows.positions(), suffix);
+        row = CodeBlock.of("$L(rows)", mapper);
+        rowType = rows.entity().type();
+        what = rows.entity().simpleName();
+      } else if (query.result() instanceof NativeResult.Record record) {
+        row = CodeBlock.of("$L(rows)", entities.recordMapper(record.type(), record.components(), record.positions(),
+            suffix));
+        rowType = record.type();
+        what = "row";
+      } else {
+        NativeResult.Scalar scalar = (NativeResult.Scalar) query.result();
+        row = entities.read(scalar.value(), 1);
+        rowType = scalar.value().type();
+        what = "row";
+      }
+      code.beginControlFlow("try ($T rows = statement.executeQuery())", ResultSet.class);
+      readRows(query.cardinality(), row, rowType, what);
+      code.endControlFlow();
+      closeStatement();
+    }
+
+    /** Reads the open {@code rows} into the method's result. */
+    private void readRows(Cardinality cardinality, CodeBlock row, TypeName rowType, String what) {
+      switch (cardinality) {
+        case ONE -> code.beginControlFlow("if (!rows.next())")
+            .addStatement("throw new $T($S)", EMPTY_RESULT, label + ": no " + what + " matches")
+            .endControlFlow()
+            .addStatement("$T result = $L", rowType, row)
+            .beginControlFlow("if (rows.next())")
+            .addStatement("throw new $T($S)", NON_UNIQUE, label + ": more than one " + what + " matches")
+            .endControlFlow()
+            .addStatement("return result");
+        case OPTIONAL -> code.beginControlFlow("if (!rows.next())")
+            .addStatement("return $T.empty()", Optional.class)
+            .endControlFlow()
+            .addStatement("$T result = $L", rowType, row)
+            .beginControlFlow("if (rows.next())")
+            .addStatement("throw new $T($S)", NON_UNIQUE, label + ": more than one " + what + " matches")
+            .endControlFlow()
+            .addStatement("return $T.ofNullable(result)", Optional.class);
+        case LIST, STREAM -> {
+          code.addStatement("$T results = new $T<>()", EntityCode.listOf(rowType.box()), ArrayList.class)
+              .beginControlFlow("while (rows.next())")
+              .addStatement("results.add($L)", row)
+              .endControlFlow();
+          // Read eagerly: the connection is back in the pool before the caller sees the stream.
+          code.addStatement(cardinality == Cardinality.STREAM ? "return results.stream()" : "return results");
+        }
+        case PAGE -> throw new IllegalStateException("pages are read by pageBody");
+      }
     }
 
     // ---- writes ----

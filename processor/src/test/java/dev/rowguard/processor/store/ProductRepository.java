@@ -1,5 +1,6 @@
 package dev.rowguard.processor.store;
 
+import dev.rowguard.annotations.SqlQuery;
 import dev.rowguard.processor.store.Product.Category;
 import jakarta.data.Limit;
 import jakarta.data.Order;
@@ -95,4 +96,30 @@ public interface ProductRepository extends CrudRepository<Product, UUID> {
   void discontinue(@By(By.ID) UUID productId);
 
   List<Product> findByLaunchDateGreaterThan(LocalDate date);
+
+  @SqlQuery("SELECT p.* FROM product p WHERE rowguard_tenant(p) AND p.name ILIKE :pattern ORDER BY p.sku")
+  List<Product> searchByName(String pattern);
+
+  @SqlQuery("""
+      SELECT p.category, count(*) AS products, sum(p.stock) AS stock
+      FROM product p
+      WHERE rowguard_tenant(p)
+      GROUP BY p.category
+      ORDER BY p.category""")
+  List<CategoryStock> stockByCategory();
+
+  @SqlQuery("UPDATE product SET stock = stock + :delta WHERE rowguard_tenant() AND sku = :sku")
+  int restock(String sku, int delta);
+
+  @SqlQuery("""
+      SELECT count(*) FROM product p
+      JOIN review r ON rowguard_tenant(r) AND r.product_id = p.id
+      WHERE rowguard_tenant(p) AND p.sku = :sku""")
+  long reviewCount(String sku);
+
+  @SqlQuery("SELECT p.sku FROM product p WHERE rowguard_tenant(p) AND p.category = :category ORDER BY p.sku")
+  List<String> skusIn(Category category);
+
+  @SqlQuery("SELECT p.name FROM product p WHERE rowguard_tenant(p) AND p.id = :id")
+  Optional<String> nameOf(UUID id);
 }

@@ -358,4 +358,28 @@ class RepositoriesOnPostgresTest {
     assertThat(batch.getSQLState()).isEqualTo("23505");
     assertThat(in(store, () -> products.existsBySku("B-1"))).isFalse();
   }
+
+  @Test
+  void nativeQueries() {
+    in(store, () -> {
+      assertThat(skus(products.searchByName("%O%"))).containsExactly("BK-1", "EL-1", "HG-1").inOrder();
+      assertThat(products.stockByCategory()).containsExactly(
+          new CategoryStock(Category.BOOKS_AND_MEDIA, 1, 3),
+          new CategoryStock(Category.ELECTRONICS, 2, 45),
+          new CategoryStock(Category.HOME_GARDEN, 2, 12),
+          new CategoryStock(Category.TOYS, 1, 7));
+      assertThat(products.restock("TY-1", 5)).isEqualTo(1);
+      assertThat(products.findBySku("TY-1").orElseThrow().getStock()).isEqualTo(12);
+      Product kite = products.findBySku("TY-1").orElseThrow();
+      reviews.add(new Review(UUID.randomUUID(), null, kite, 4, "ok", Instant.now()));
+      assertThat(products.reviewCount("TY-1")).isEqualTo(1);
+      assertThat(products.skusIn(Category.HOME_GARDEN)).containsExactly("HG-1", "HG-2").inOrder();
+      assertThat(products.nameOf(kite.getId())).hasValue("Kite");
+      assertThat(products.nameOf(UUID.randomUUID())).isEmpty();
+    });
+    // The other store's rows are untouched and unseen.
+    assertThat(in(otherStore, () -> products.findBySku("TY-1").orElseThrow().getStock())).isEqualTo(7);
+    assertThat(in(otherStore, () -> products.reviewCount("TY-1"))).isEqualTo(0);
+    assertThrows(TenantNotBoundException.class, () -> products.restock("TY-1", 1));
+  }
 }
