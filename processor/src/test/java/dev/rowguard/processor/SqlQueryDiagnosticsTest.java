@@ -1,0 +1,133 @@
+package dev.rowguard.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rowguard.processor.Compilations.compile;
+import static dev.rowguard.processor.Compilations.source;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Every {@code @SqlQuery} problem is a compile error on the method's annotation, with what to write instead. */
+class SqlQueryDiagnosticsTest {
+  private static final JavaFileObject PACKAGE = JavaFileObjects.forSourceLines("test.package-info",
+      "@TenantKey(column = \"tenant_id\")",
+      "package test;",
+      "import dev.rowguard.annotations.TenantKey;");
+  private static final JavaFileObject HOST = source("Host",
+      "@Entity @Tenanted public record Host(",
+      "    @Id UUID id,",
+      "    @Column(nullable = false) UUID tenantId,",
+      "    @Column(length = 100) String hostname,",
+      "    int cores) {}");
+
+  private static JavaFileObject hosts(String... lines) {
+    String[] all = new String[lines.length + 2];
+    all[0] = "@Repository public interface Hosts extends BasicRepository<Host, UUID> {";
+    System.arraycopy(lines, 0, all, 1, lines.length);
+    all[all.length - 1] = "}";
+    return source("Hosts", all);
+  }
+
+  private static Compilation compileHosts(JavaFileObject hosts) {
+    return compile(PACKAGE, HOST, hosts);
+  }
+
+  @Test
+  void aRestrictedQueryCompiles() {
+    assertThat(compileHosts(hosts(
+        "@SqlQuery(\"SELECT h.* FROM host h WHERE rowguard_tenant(h) AND h.hostname = :hostname\")",
+        "List<Host> named(String hostname);"))).succeededWithoutWarnings();
+  }
+
+  @Test
+  void syntaxErrorIsReportedOnTheAnnotation() {
+    JavaFileObject hosts = hosts(
+        "@SqlQuery(\"SELEC * FROM host WHERE rowguard_tenant()\")",
+        "List<Host> broken();");
+    assertThat(compileHosts(hosts))
+        .hadErrorContaining("[RowguardSqlSyntax] cannot implement Hosts.broken(): the SQL does not parse")
+        .inFile(hosts).onLineContaining("@SqlQuery");
+  }
+
+  @Test
+  void unknownTableAndColumnSuggestTheClosest() {
+    assertThat(compileHosts(hosts(
+        "@SqlQuery(\"SELECT h.* FROM hots h WHERE rowguard_tenant(h)\")",
+        "List<Host> all();")))
+        .hadErrorContaining("[RowguardSqlUnknownName] cannot implement Hosts.all(): the table 'hots' is not in the "
+            + "schema model");
+    assertThat(compileHosts(hosts(
+        "@SqlQuery(\"SELECT h.* FROM host h WHERE rowguard_tenant(h) AND h.hostnme = :hostname\")",
+        "List<Host> named(String hostname);")))
+        .hadErrorContaining("'hostnme' is not a column of host h");
+  }
+
+  @Test
+  void parametersMustMatchBothWays() {
+    assertThat(compileHosts(hosts(
+        "@SqlQuery(\"SELECT h.* FROM host h WHERE rowguard_tenant(h) AND h.hostname = :name\")",
+        "List<Host> named(String hostname);")))
+        .hadErrorContaining("[RowguardSqlParameter] cannot implement Hosts.named(String): :name is not a parameter "
+            + "of the method");
+    assertThat(compileHosts(hosts(
+        "@SqlQuery(\"SELECT h.* FROM host h WHERE rowguard_tenant(h)\")",
+        "List<Host> named(String hostname);")))
+        .hadErrorContaining("the method parameter hostname is not used in the SQL");
+  }
+
+  @Test
+  void parameterTypeMustFitTheColumn() {
+    assertThat(compileHosts(hosts(
+        "@SqlQuery(\"SELECT h.* FROM host h WHERE rowguard_tenant(h) AND h.id = :id\")",
+        "List<Host> byId(String id);")))
+        .hadErrorContaining(":id (java.lang.String) does not fit host.id, a uuid column");
+  }
+
+  @Test
+  void resultMustMapToTheReturnType() {
+    JavaFileObject line = source("Line", "public record Line(String hostname, long coreCount) {}");
+    assertThat(compile(PACKAGE, HOST, line, hosts(
+        "@SqlQuery(\"SELECT h.hostname, h.cores FROM host h WHERE rowguard_tenant(h)\")",
+        "List<Line> lines();")))
+        .hadErrorContaining("[RowguardSqlResult] cannot implement Hosts.lines(): Line.coreCount has no result column "
+            + "labelled core_count");
+  }
+
+  @Test
+  void unrestrictedTenantTableSaysHowToRestrictIt() {
+    JavaFileObject hosts = hosts(
+        "@SqlQuery(\"SELECT h.* FROM host h WHERE h.hostname = :hostname\")",
+        "List<Host> named(String hostname);");
+    assertThat(compileHosts(hosts))
+        .hadErrorContaining("[RowguardSqlTenantFilter] cannot implement Hosts.named(String): host h does not "
+            + "restrict its tenant key tenant_id to the bound tenant; add rowguard_tenant(h) to the WHERE clause")
+        .inFile(hosts).onLineContaining("@SqlQuery");
+  }
+
+  @Test
+  void aMethodParameterIsNotTheBoundTenant() {
+    assertThat(compileHosts(hosts(
+        "@SqlQuery(\"SELECT h.* FROM host h WHERE h.tenant_id = :tenant\")",
+        "List<Host> of(UUID tenant);")))
+        .hadErrorContaining("[RowguardSqlTenantFilter]");
+  }
+
+  @Test
+  void tenantKeysCannotBeUpdated() {
+    assertThat(compileHosts(hosts(
+        "@SqlQuery(\"UPDATE host SET tenant_id = :other WHERE rowguard_tenant()\")",
+        "int move(UUID other);")))
+        .hadErrorContaining("UPDATE of host sets the tenant key tenant_id");
+  }
+
+  @Test
+  void insertIntoATenantedTableBelongsInInsert() {
+    assertThat(compileHosts(hosts(
+        "@SqlQuery(\"INSERT INTO host (id, tenant_id, hostname, cores) VALUES (:id, :id, 'x', 1)\")",
+        "void add(UUID id);")))
+        .hadErrorContaining("[RowguardSqlUnsupported] cannot implement Hosts.add(UUID): INSERT into the tenanted "
+            + "table");
+  }
+}
