@@ -130,13 +130,17 @@ public final class CompileBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    // `java -jar benchmarks.jar errorprone …` and `… rls …` run the other benchmarks (see BENCHMARKS.md).
+    // `java -jar benchmarks.jar errorprone …`, `… rls …` and `… repository …` run the other benchmarks.
     if (args.length > 0 && args[0].equals("errorprone")) {
       ErrorProneBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     if (args.length > 0 && args[0].equals("rls")) {
       dev.rowguard.benchmarks.rls.RlsBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("repository")) {
+      dev.rowguard.benchmarks.repository.RepositoryBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     Map<String, String> options = new LinkedHashMap<>();
@@ -377,7 +381,8 @@ public final class CompileBenchmark {
     }
   }
 
-  static Path defaultLib() throws URISyntaxException {
+  /** Where the build copies the libraries the benchmarks keep off their own class path (see the pom). */
+  public static Path defaultLib() throws URISyntaxException {
     Path jar = Path.of(CompileBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     // benchmarks/target/benchmarks.jar or benchmarks/target/classes: the libraries are in target/benchmark-lib.
     return jar.getParent().resolve("benchmark-lib");

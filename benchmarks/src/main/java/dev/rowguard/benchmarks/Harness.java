@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** What the compile-time benchmarks share: statistics over interleaved rounds, and file chores. */
-final class Harness {
+/** Statistics over the interleaved rounds of the compile-time benchmarks, and the file chores of all benchmarks. */
+public final class Harness {
   private Harness() {}
 
   /** The value at {@code percent} of the sorted values, interpolated between neighbours. */
@@ -55,7 +55,7 @@ final class Harness {
   }
 
   /** The jars in a directory, sorted; there must be some. */
-  static List<Path> jars(Path directory) {
+  public static List<Path> jars(Path directory) {
     try (Stream<Path> files = Files.list(directory)) {
       List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
       if (jars.isEmpty()) {
@@ -67,7 +67,7 @@ final class Harness {
     }
   }
 
-  static String join(List<Path> paths) {
+  public static String join(List<Path> paths) {
     return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
   }
 

@@ -1,22 +1,17 @@
 package dev.rowguard.benchmarks.rls;
 
+import static dev.rowguard.benchmarks.jmh.Scores.percentile;
+
+import dev.rowguard.benchmarks.jmh.ForkSettings;
+import dev.rowguard.benchmarks.jmh.InterleavedForks;
+import dev.rowguard.benchmarks.jmh.Scores;
 import dev.rowguard.postgres.DevPostgres;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs {@link RlsOverheadBenchmark}: loads the database once (embedded PostgreSQL, or {@code ROWGUARD_JDBC_URL}),
@@ -32,15 +27,8 @@ public final class RlsBenchmark {
   private RlsBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String arg : args) {
-      String[] parts = arg.replaceFirst("^--", "").split("=", 2);
-      options.put(parts[0], parts.length > 1 ? parts[1] : "true");
-    }
-    int rounds = Integer.parseInt(options.getOrDefault("rounds", "4"));
-    int warmup = Integer.parseInt(options.getOrDefault("warmup", "2"));
-    int iterations = Integer.parseInt(options.getOrDefault("iterations", "5"));
-    int seconds = Integer.parseInt(options.getOrDefault("time", "3"));
+    Map<String, String> options = ForkSettings.options(args);
+    ForkSettings settings = ForkSettings.of(options);
     int rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
     int tenants = Integer.parseInt(options.getOrDefault("tenants", "1000"));
     List<String> benchmarks = Arrays.asList(options.getOrDefault("benchmarks", "plain,plainWithBind,rls,rlsBindSeparately")
@@ -68,87 +56,36 @@ public final class RlsBenchmark {
       System.out.println();
       System.out.print(RlsFixture.explainAndCheck(login, pairs.get(0)));
 
-      Map<String, List<Double>> forkScores = new LinkedHashMap<>();
-      Map<String, List<Double>> iterationScores = new LinkedHashMap<>();
-      benchmarks.forEach(b -> {
-        forkScores.put(b, new ArrayList<>());
-        iterationScores.put(b, new ArrayList<>());
-      });
-      for (int round = 0; round < rounds; round++) {
-        StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
-        for (int i = 0; i < benchmarks.size(); i++) {
-          String benchmark = benchmarks.get(Math.floorMod(round + i, benchmarks.size()));
-          Options jmh = new OptionsBuilder()
-              .include(RlsOverheadBenchmark.class.getName() + "\\." + benchmark + "$")
-              .forks(1)
-              .warmupIterations(warmup)
-              .warmupTime(TimeValue.seconds(seconds))
-              .measurementIterations(iterations)
-              .measurementTime(TimeValue.seconds(seconds))
-              .jvmArgsAppend("-D" + RlsFixture.URL_PROPERTY + "=" + fixture.login().url(),
-                  "-D" + RlsFixture.USER_PROPERTY + "=" + fixture.login().user(),
-                  "-D" + RlsFixture.PASSWORD_PROPERTY + "=" + fixture.login().password())
-              .shouldFailOnError(true)
-              .verbosity(VerboseMode.NORMAL)
-              .build();
-          Collection<RunResult> results = new Runner(jmh).run();
-          if (results.size() != 1) {
-            throw new IllegalStateException(benchmark + ": expected one result, got " + results.size());
-          }
-          RunResult result = results.iterator().next();
-          forkScores.get(benchmark).add(result.getPrimaryResult().getScore());
-          for (BenchmarkResult fork : result.getBenchmarkResults()) {
-            for (IterationResult iteration : fork.getIterationResults()) {
-              iterationScores.get(benchmark).add(iteration.getPrimaryResult().getScore());
-            }
-          }
-          line.append(String.format(Locale.ROOT, "  %s=%.0f", benchmark, result.getPrimaryResult().getScore()));
-        }
-        System.out.println(line);
-      }
-      report(benchmarks, forkScores, iterationScores, rounds, warmup, iterations, seconds);
+      Map<String, String> methods = new LinkedHashMap<>();
+      benchmarks.forEach(b -> methods.put(b, RlsOverheadBenchmark.class.getName() + "." + b));
+      Map<String, Scores> scores = InterleavedForks.run(methods, settings, fixture.forkProperties());
+      report(scores, settings);
     }
   }
 
-  private static void report(List<String> benchmarks, Map<String, List<Double>> forks,
-      Map<String, List<Double>> iterations, int rounds, int warmup, int measured, int seconds) {
-    System.out.printf(Locale.ROOT, "%nResults: %d rounds, each one fork per benchmark (%d × %d s warm-up, %d × %d s "
-        + "measured), interleaved. Throughput in lookups/s: median of the %d fork scores [min–max]; iteration "
-        + "median and IQR over all %d measured iterations; µs per lookup = 1e6 / median. Ratio = the "
+  private static void report(Map<String, Scores> scores, ForkSettings settings) {
+    System.out.printf(Locale.ROOT, "%nResults: %s. Throughput in lookups/s: median of the %d fork scores [min–max]; "
+        + "iteration median and IQR over all %d measured iterations; µs per lookup = 1e6 / median. Ratio = the "
         + "baseline's median throughput / this one's (= this one's latency / the baseline's); per-round: median [min–max] of the "
-        + "ratios within each round.%n", rounds, warmup, seconds, measured, seconds, rounds, rounds * measured);
+        + "ratios within each round.%n", settings.describe(), settings.rounds(),
+        settings.rounds() * settings.iterations());
     System.out.println("| benchmark | median ops/s | min–max ops/s (forks) | iteration median | iteration IQR | "
         + "µs/op | ratio plain/this | per-round ratio | ratio plainWithBind/this | per-round ratio |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for (String benchmark : benchmarks) {
-      List<Double> scores = forks.get(benchmark);
-      List<Double> its = iterations.get(benchmark);
+    for (Map.Entry<String, Scores> entry : scores.entrySet()) {
+      String benchmark = entry.getKey();
+      Scores own = entry.getValue();
+      List<Double> its = own.iterations();
       System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f–%.0f | %.0f | %.0f | %.1f | %s | %s |%n", benchmark,
-          percentile(scores, 50), percentile(scores, 0), percentile(scores, 100), percentile(its, 50),
-          percentile(its, 75) - percentile(its, 25), 1e6 / percentile(scores, 50),
-          ratios(forks.get("plain"), scores, benchmark.equals("plain")),
-          ratios(forks.get("plainWithBind"), scores, benchmark.startsWith("plain")));
+          own.median(), percentile(own.forks(), 0), percentile(own.forks(), 100), percentile(its, 50),
+          percentile(its, 75) - percentile(its, 25), 1e6 / own.median(),
+          ratios(scores.get("plain"), own, benchmark.equals("plain")),
+          ratios(scores.get("plainWithBind"), own, benchmark.startsWith("plain")));
     }
   }
 
   /** "ratio of medians | median [min–max] of per-round ratios" of baseline over scores, or empty cells. */
-  private static String ratios(List<Double> baseline, List<Double> scores, boolean skip) {
-    if (baseline == null || skip) {
-      return " | ";
-    }
-    List<Double> perRound = new ArrayList<>();
-    for (int i = 0; i < scores.size(); i++) {
-      perRound.add(baseline.get(i) / scores.get(i));
-    }
-    return String.format(Locale.ROOT, "**%.3f** | %.3f [%.3f–%.3f]", percentile(baseline, 50)
-        / percentile(scores, 50), percentile(perRound, 50), percentile(perRound, 0), percentile(perRound, 100));
-  }
-
-  private static double percentile(List<Double> values, int percent) {
-    List<Double> sorted = values.stream().sorted().toList();
-    double rank = percent / 100.0 * (sorted.size() - 1);
-    int low = (int) Math.floor(rank);
-    int high = (int) Math.ceil(rank);
-    return sorted.get(low) + (rank - low) * (sorted.get(high) - sorted.get(low));
+  private static String ratios(Scores baseline, Scores scores, boolean skip) {
+    return baseline == null || skip ? " | " : Scores.ratioCells(baseline, scores);
   }
 }

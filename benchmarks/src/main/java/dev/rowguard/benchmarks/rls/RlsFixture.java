@@ -1,5 +1,6 @@
 package dev.rowguard.benchmarks.rls;
 
+import dev.rowguard.benchmarks.jmh.BenchDatabase;
 import dev.rowguard.postgres.Database;
 import dev.rowguard.postgres.DevPostgres;
 import java.io.PrintStream;
@@ -11,7 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * The database of the RLS overhead benchmark: two identical tables of assets in schema {@code bench}, shaped as
@@ -20,11 +20,6 @@ import java.util.UUID;
  * that owns nothing and is neither superuser nor {@code BYPASSRLS}, so that the policy really applies.
  */
 public final class RlsFixture implements AutoCloseable {
-  /** System properties through which the runner hands the loaded database to the JMH forks. */
-  static final String URL_PROPERTY = "rowguard.bench.rls.url";
-  static final String USER_PROPERTY = "rowguard.bench.rls.user";
-  static final String PASSWORD_PROPERTY = "rowguard.bench.rls.password";
-
   static final String SETTING = "rowguard.tenant_id";
 
   /** The query on the plain table: the tenant filter written by hand. */
@@ -36,55 +31,44 @@ public final class RlsFixture implements AutoCloseable {
   /** Binds the tenant, as Rowguard's TenantBindingDataSource does on every connection checkout. */
   static final String BIND = "SELECT set_config('" + SETTING + "', ?, false)";
 
-  private final DevPostgres server;
-  private final Database database;
-  private final String role;
-  private final DevPostgres.ServerAddress login;
+  private final BenchDatabase bench;
 
-  private RlsFixture(DevPostgres server, Database database, String role, DevPostgres.ServerAddress login) {
-    this.server = server;
-    this.database = database;
-    this.role = role;
-    this.login = login;
+  private RlsFixture(BenchDatabase bench) {
+    this.bench = bench;
   }
 
   /** The non-owner login on the benchmark database. */
   public DevPostgres.ServerAddress login() {
-    return login;
+    return bench.login();
   }
 
   public Database database() {
-    return database;
+    return bench.database();
+  }
+
+  /** The JVM arguments through which a JMH fork finds the loaded database ({@link BenchDatabase#inFork()}). */
+  List<String> forkProperties() {
+    return bench.forkProperties();
   }
 
   /** Creates the database, loads both tables with {@code rows} rows over {@code tenants} tenants, and the role. */
   public static RlsFixture load(DevPostgres server, int rows, int tenants, PrintStream log) {
     long start = System.nanoTime();
-    Database database = server.createDatabase("rowguard_rls_bench");
-    String role = "rowguard_bench_login_" + ProcessHandle.current().pid();
-    String password = "bench-" + UUID.randomUUID();
-    try (Connection owner = database.ownerDataSource().getConnection();
-        Statement statement = owner.createStatement()) {
-      for (String sql : loadScript(rows, tenants, role, password)) {
-        long t = System.nanoTime();
-        statement.execute(sql);
-        if (log != null) {
-          log.printf(Locale.ROOT, "  %6d ms  %s%n", (System.nanoTime() - t) / 1_000_000,
-              sql.lines().findFirst().orElse("").replace(password, "…"));
-        }
-      }
-    } catch (SQLException e) {
-      database.close();
-      throw new IllegalStateException("loading the RLS benchmark database failed: " + e.getMessage(), e);
+    BenchDatabase bench = BenchDatabase.create(server, "rowguard_rls_bench");
+    try {
+      bench.run(loadScript(rows, tenants, bench.login().user()), log);
+    } catch (RuntimeException e) {
+      bench.close();
+      throw e;
     }
     if (log != null) {
       log.printf(Locale.ROOT, "loaded %,d rows per table over %,d tenants into database %s in %.1f s%n", rows,
-          tenants, database.name(), (System.nanoTime() - start) / 1e9);
+          tenants, bench.database().name(), (System.nanoTime() - start) / 1e9);
     }
-    return new RlsFixture(server, database, role, database.owner().as(role, password));
+    return new RlsFixture(bench);
   }
 
-  private static List<String> loadScript(int rows, int tenants, String role, String password) {
+  private static List<String> loadScript(int rows, int tenants, String role) {
     List<String> script = new ArrayList<>();
     script.add("SET maintenance_work_mem = '256MB'");
     script.add("CREATE SCHEMA bench");
@@ -130,8 +114,6 @@ public final class RlsFixture implements AutoCloseable {
         + "    WITH CHECK (tenant_id = (SELECT NULLIF(current_setting('rowguard.tenant_id', true), '')::uuid))");
     script.add("VACUUM (ANALYZE) bench.asset_plain");
     script.add("VACUUM (ANALYZE) bench.asset_rls");
-    script.add("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD '"
-        + password + "'");
     script.add("GRANT USAGE ON SCHEMA bench TO " + role);
     script.add("GRANT SELECT ON bench.asset_plain, bench.asset_rls TO " + role);
     return script;
@@ -267,12 +249,6 @@ public final class RlsFixture implements AutoCloseable {
   /** Drops the database and the login role. */
   @Override
   public void close() {
-    database.close();
-    try (Connection admin = server.adminDataSource().getConnection();
-        Statement statement = admin.createStatement()) {
-      statement.execute("DROP ROLE IF EXISTS " + role);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not drop role " + role + ": " + e.getMessage(), e);
-    }
+    bench.close();
   }
 }

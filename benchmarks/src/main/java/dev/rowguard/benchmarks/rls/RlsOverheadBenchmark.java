@@ -1,11 +1,13 @@
 package dev.rowguard.benchmarks.rls;
 
+import dev.rowguard.benchmarks.jmh.BenchDatabase;
 import dev.rowguard.postgres.DevPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,14 +57,13 @@ public class RlsOverheadBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
     DevPostgres.ServerAddress login;
-    String url = System.getProperty(RlsFixture.URL_PROPERTY);
-    if (url == null) {
+    Optional<BenchDatabase.Logins> handed = BenchDatabase.inFork();
+    if (handed.isPresent()) {
+      login = handed.get().login();
+    } else {
       ownFixture = RlsFixture.load(DevPostgres.shared(), Integer.getInteger("rowguard.bench.rls.rows", 1_000_000),
           Integer.getInteger("rowguard.bench.rls.tenants", 1_000), System.out);
       login = ownFixture.login();
-    } else {
-      login = new DevPostgres.ServerAddress(url, System.getProperty(RlsFixture.USER_PROPERTY),
-          System.getProperty(RlsFixture.PASSWORD_PROPERTY));
     }
     connection = login.dataSource().getConnection();
     RlsFixture.checkLogin(connection);

@@ -1,0 +1,34 @@
+package dev.rowguard.benchmarks.jmh;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How many interleaved rounds to run, and the warm-up and measured iterations of each fork (each {@code seconds}
+ * long), from {@code --rounds=4 --warmup=2 --iterations=5 --time=3}.
+ */
+public record ForkSettings(int rounds, int warmup, int iterations, int seconds) {
+  public static ForkSettings of(Map<String, String> options) {
+    return new ForkSettings(Integer.parseInt(options.getOrDefault("rounds", "4")),
+        Integer.parseInt(options.getOrDefault("warmup", "2")),
+        Integer.parseInt(options.getOrDefault("iterations", "5")),
+        Integer.parseInt(options.getOrDefault("time", "3")));
+  }
+
+  /** {@code --name=value} arguments by name; a bare {@code --name} is {@code true}. */
+  public static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      String[] parts = arg.replaceFirst("^--", "").split("=", 2);
+      options.put(parts[0], parts.length > 1 ? parts[1] : "true");
+    }
+    return options;
+  }
+
+  /** One sentence for a report's header. */
+  public String describe() {
+    return String.format(Locale.ROOT, "%d rounds, each one fork per benchmark (%d × %d s warm-up, %d × %d s "
+        + "measured), interleaved", rounds, warmup, seconds, iterations, seconds);
+  }
+}
