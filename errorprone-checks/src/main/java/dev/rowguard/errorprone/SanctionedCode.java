@@ -42,6 +42,22 @@ final class SanctionedCode {
     return allowedPackages.stream().anyMatch(p -> name.equals(p) || name.startsWith(p + "."));
   }
 
+  /**
+   * Whether the code at {@code state}'s path is in a class Rowguard's processor generated (its repositories,
+   * whose only non-constant SQL appends ORDER BY terms taken from a fixed list of columns).
+   */
+  static boolean isInRowguardGeneratedClass(VisitorState state) {
+    for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
+      if (path.getLeaf() instanceof ClassTree) {
+        Symbol symbol = ASTHelpers.getSymbol(path.getLeaf());
+        if (symbol != null && isRowguardGenerated(symbol)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static boolean hasReason(Symbol symbol) {
     return annotationStrings(symbol, ALLOW_RAW_SQL, "value")
         .map(values -> values.stream().anyMatch(v -> !v.isBlank()))

@@ -137,4 +137,32 @@ final class SqlConcatenationTest {
             "}")
         .doTest(TEXT_MATCH);
   }
+
+  @Test
+  void rowguardGeneratedRepositoriesAreExemptOthersAreNot() {
+    Stubs.addTo(CompilationTestHelper.newInstance(SqlConcatenation.class, getClass()))
+        .addSourceLines(
+            "Generated.java",
+            "import java.sql.Connection;",
+            "import java.sql.SQLException;",
+            "import java.util.List;",
+            "",
+            "@javax.annotation.processing.Generated(\"dev.rowguard.processor.RowguardProcessor\")",
+            "class AssetRepositoryJdbc {",
+            "  static final String FIND_ALL = \"SELECT id FROM app.asset WHERE client_account_id = ?\";",
+            "  void findAll(Connection c, List<String> order) throws SQLException {",
+            "    String sql = FIND_ALL + \" ORDER BY \" + String.join(\", \", order);",
+            "    c.prepareStatement(sql);",
+            "  }",
+            "}",
+            "",
+            "@javax.annotation.processing.Generated(\"com.example.OtherGenerator\")",
+            "class OtherGenerated {",
+            "  void find(Connection c, String name) throws SQLException {",
+            "    // BUG: Diagnostic contains: built with +",
+            "    c.prepareStatement(\"SELECT id FROM app.asset WHERE name = '\" + name + \"'\");",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -185,7 +185,6 @@ final class EntityCode {
   String insertBinder(EntityMapping entity, String tenantColumns) {
     return helper("bind" + String.join("", entity.type().simpleNames()) + "Insert", name -> {
       MethodSpec.Builder method = writerSignature(name, entity);
-      checkTenantKeys(method, entity, tenantColumns);
       List<Property> columns = RepositorySql.insertedColumns(entity);
       for (int i = 0; i < columns.size(); i++) {
         Property property = columns.get(i);
@@ -202,7 +201,6 @@ final class EntityCode {
   String updateBinder(EntityMapping entity, String tenantColumns) {
     return helper("bind" + String.join("", entity.type().simpleNames()) + "Update", name -> {
       MethodSpec.Builder method = writerSignature(name, entity);
-      checkTenantKeys(method, entity, tenantColumns);
       int index = 1;
       for (Property property : RepositorySql.updatedColumns(entity)) {
         method.addStatement(bind(property, index++, CodeBlock.of("entity.$L", property.access().read())));
@@ -216,7 +214,6 @@ final class EntityCode {
   String keyBinder(EntityMapping entity, String tenantColumns) {
     return helper("bind" + String.join("", entity.type().simpleNames()) + "Key", name -> {
       MethodSpec.Builder method = writerSignature(name, entity);
-      checkTenantKeys(method, entity, tenantColumns);
       bindKey(method, entity, 1);
       return method.build();
     });
@@ -240,17 +237,20 @@ final class EntityCode {
         .addParameter(JDBC_STATEMENT, "statement")
         .addParameter(entity.type(), "entity");
     if (entity.table().tenanted()) {
-      method.addParameter(Object[].class, "tenant").addParameter(String.class, "operation");
+      method.addParameter(Object[].class, "tenant");
     }
     return method.addException(SQLException.class);
   }
 
-  private static void checkTenantKeys(MethodSpec.Builder method, EntityMapping entity, String tenantColumns) {
+  /** Refuses an entity that carries another tenant's key; written before the connection is taken. */
+  static CodeBlock checkTenantKeys(EntityMapping entity, String tenantColumns, String item, String label) {
+    CodeBlock.Builder code = CodeBlock.builder();
     List<Property> keys = entity.tenantKeys();
     for (int i = 0; i < keys.size(); i++) {
-      method.addStatement("$L.checkCarried(operation, $S, $L, entity.$L, tenant)", tenantColumns,
-          entity.simpleName(), i, keys.get(i).access().read());
+      code.addStatement("$L.checkCarried($S, $S, $L, $L.$L, tenant)", tenantColumns, label, entity.simpleName(), i,
+          item, keys.get(i).access().read());
     }
+    return code.build();
   }
 
   /**

@@ -107,12 +107,19 @@ public final class RepositoryWriter {
   }
 
   private CodeBlock classJavadoc() {
-    return CodeBlock.of("Rowguard's JDBC implementation of {@link $T}, generated at compile time.\n\n"
-        + "<p>Every statement on a tenanted table restricts each tenant key to the tenant bound with\n"
-        + "{@code TenantContext}, and a method called without one throws before any SQL is sent. Construct it\n"
-        + "with the application's tenant-binding data source:\n"
-        + "<pre>{@code\n$T repository = new $T(dataSource);\n}</pre>\n", model.repository(), model.repository(),
-        model.implementation());
+    boolean anyTenanted = model.methods().stream().anyMatch(m -> m.operation().entity().table().tenanted());
+    return anyTenanted
+        ? CodeBlock.of("Rowguard's JDBC implementation of {@link $T}, generated at compile time.\n\n"
+            + "<p>Every statement on a tenanted table restricts each tenant key to the tenant bound with\n"
+            + "{@code TenantContext}, and a method called without one throws before any SQL is sent. Construct it\n"
+            + "with the application's tenant-binding data source:\n"
+            + "<pre>{@code\n$T repository = new $T(dataSource);\n}</pre>\n", model.repository(),
+            model.repository(), model.implementation())
+        : CodeBlock.of("Rowguard's JDBC implementation of {@link $T}, generated at compile time.\n\n"
+            + "<p>Its table is shared by all tenants: construct it with a data source that needs no tenant, such as\n"
+            + "{@code tenantBindingDataSource.withoutTenant(\"reason\")} for reads, or the owner's for writes:\n"
+            + "<pre>{@code\n$T repository = new $T(dataSource.withoutTenant(\"shared accounts\"));\n}</pre>\n",
+            model.repository(), model.repository(), model.implementation());
   }
 
   private FieldSpec tenantField(EntityMapping entity) {
@@ -581,7 +588,7 @@ public final class RepositoryWriter {
             .build());
         generatedColumns = CodeBlock.of("$L", name);
       }
-      CodeBlock bindArgs = tenantedEntity ? CodeBlock.of(", tenant, $S", label) : CodeBlock.of("");
+      CodeBlock bindArgs = tenantedEntity ? CodeBlock.of(", tenant") : CodeBlock.of("");
       CodeBlock tenantArg = tenantedEntity ? CodeBlock.of(", tenant") : CodeBlock.of("");
       String afterWrite = switch (write.kind()) {
         case INSERT, SAVE -> entities.written(entity, generated);
@@ -594,6 +601,18 @@ public final class RepositoryWriter {
               + (entity.version().isPresent() ? ", or its version changed" : "")
           : " was not " + (write.kind() == Write.Kind.UPDATE ? "updated" : "deleted") + ": no row with its key"
               + (entity.version().isPresent() ? " and version" : "") + " for the bound tenant";
+      if (tenantedEntity && write.kind() != Write.Kind.DELETE) {
+        if (write.many()) {
+          String each = arg(write.parameter()).equals("entity") ? "item" : "entity";
+          TypeName element = ((ParameterizedTypeName) parameterType(write.parameter())).typeArguments().get(0);
+          code.beginControlFlow("for ($T $L : $L)", element instanceof WildcardTypeName w ? w.upperBounds().get(0)
+                  : element, each, arg(write.parameter()))
+              .add(EntityCode.checkTenantKeys(entity, tenantColumns, each, label))
+              .endControlFlow();
+        } else {
+          code.add(EntityCode.checkTenantKeys(entity, tenantColumns, arg(write.parameter()), label));
+        }
+      }
       openStatement(CodeBlock.of("$L", constant), generatedColumns);
       if (!write.many()) {
         String item = arg(write.parameter());
@@ -711,7 +730,9 @@ public final class RepositoryWriter {
     return name;
   }
 
+  /** {@code findBySixRStrategy} → {@code FIND_BY_SIX_R_STRATEGY}. */
   static String upperSnake(String name) {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+        .toUpperCase(Locale.ROOT);
   }
 }
