@@ -160,7 +160,7 @@ final class TenantIsolationDemo {
     out.printf("%s, bound to its engagement, tries %s's asset %s:%n", tenant.name(), other.name(),
         target.getHostname());
     AssetRepository assets = repositories.assets();
-    // The row as its owner reads it; with the tenant keys cleared, it passes for one of ours, but for the key.
+    // The other tenant's row as that tenant reads it, keys cleared: only the statement and the policies stop it.
     Asset borrowed = in(other, () -> assets.findById(target.getId()).orElseThrow());
     borrowed.setClientAccountId(null);
     borrowed.setEngagementId(null);
