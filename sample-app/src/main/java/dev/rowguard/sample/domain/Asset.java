@@ -131,6 +131,84 @@ public class Asset {
 
   @Version private long version;
 
+  public Asset() {}
+
+  /** A new asset of the bound engagement; the repository fills in the tenant keys. */
+  public Asset(UUID id, String hostname, AssetType assetType) {
+    this.id = id;
+    this.hostname = hostname;
+    this.assetType = assetType;
+  }
+
+  public UUID getId() { return id; }
+  public void setId(UUID id) { this.id = id; }
+  public UUID getClientAccountId() { return clientAccountId; }
+  public void setClientAccountId(UUID clientAccountId) { this.clientAccountId = clientAccountId; }
+  public UUID getEngagementId() { return engagementId; }
+  public void setEngagementId(UUID engagementId) { this.engagementId = engagementId; }
+  public String getHostname() { return hostname; }
+  public void setHostname(String hostname) { this.hostname = hostname; }
+  public String getIpAddress() { return ipAddress; }
+  public void setIpAddress(String ipAddress) { this.ipAddress = ipAddress; }
+  public String getFqdn() { return fqdn; }
+  public void setFqdn(String fqdn) { this.fqdn = fqdn; }
+  public AssetType getAssetType() { return assetType; }
+  public void setAssetType(AssetType assetType) { this.assetType = assetType; }
+  public String getOperatingSystem() { return operatingSystem; }
+  public void setOperatingSystem(String operatingSystem) { this.operatingSystem = operatingSystem; }
+  public String getOsVersion() { return osVersion; }
+  public void setOsVersion(String osVersion) { this.osVersion = osVersion; }
+  public Integer getCpuCores() { return cpuCores; }
+  public void setCpuCores(Integer cpuCores) { this.cpuCores = cpuCores; }
+  public BigDecimal getMemoryGb() { return memoryGb; }
+  public void setMemoryGb(BigDecimal memoryGb) { this.memoryGb = memoryGb; }
+  public BigDecimal getStorageGb() { return storageGb; }
+  public void setStorageGb(BigDecimal storageGb) { this.storageGb = storageGb; }
+  public Environment getEnvironment() { return environment; }
+  public void setEnvironment(Environment environment) { this.environment = environment; }
+  public String getLocation() { return location; }
+  public void setLocation(String location) { this.location = location; }
+  public String getDatacenter() { return datacenter; }
+  public void setDatacenter(String datacenter) { this.datacenter = datacenter; }
+  public String getTechnicalOwner() { return technicalOwner; }
+  public void setTechnicalOwner(String technicalOwner) { this.technicalOwner = technicalOwner; }
+  public String getBusinessOwner() { return businessOwner; }
+  public void setBusinessOwner(String businessOwner) { this.businessOwner = businessOwner; }
+  public String getDepartment() { return department; }
+  public void setDepartment(String department) { this.department = department; }
+  public String getApplicationName() { return applicationName; }
+  public void setApplicationName(String applicationName) { this.applicationName = applicationName; }
+  public Criticality getBusinessCriticality() { return businessCriticality; }
+  public void setBusinessCriticality(Criticality businessCriticality) {
+    this.businessCriticality = businessCriticality;
+  }
+  public SixRStrategy getSixRStrategy() { return sixRStrategy; }
+  public void setSixRStrategy(SixRStrategy sixRStrategy) { this.sixRStrategy = sixRStrategy; }
+  public Integer getMigrationWave() { return migrationWave; }
+  public void setMigrationWave(Integer migrationWave) { this.migrationWave = migrationWave; }
+  public MappingStatus getMappingStatus() { return mappingStatus; }
+  public void setMappingStatus(MappingStatus mappingStatus) { this.mappingStatus = mappingStatus; }
+  public int getCompletenessScore() { return completenessScore; }
+  public void setCompletenessScore(int completenessScore) { this.completenessScore = completenessScore; }
+  public int getQualityScore() { return qualityScore; }
+  public void setQualityScore(int qualityScore) { this.qualityScore = qualityScore; }
+  public String getCustomAttributes() { return customAttributes; }
+  public void setCustomAttributes(String customAttributes) { this.customAttributes = customAttributes; }
+  public boolean isVirtualMachine() { return virtualMachine; }
+  public void setVirtualMachine(boolean virtualMachine) { this.virtualMachine = virtualMachine; }
+  public PowerState getPowerState() { return powerState; }
+  public void setPowerState(PowerState powerState) { this.powerState = powerState; }
+  public Instant getDiscoveredAt() { return discoveredAt; }
+  public void setDiscoveredAt(Instant discoveredAt) { this.discoveredAt = discoveredAt; }
+  public Instant getLastSeenAt() { return lastSeenAt; }
+  public void setLastSeenAt(Instant lastSeenAt) { this.lastSeenAt = lastSeenAt; }
+  public Instant getCreatedAt() { return createdAt; }
+  public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
+  public Instant getUpdatedAt() { return updatedAt; }
+  public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+  public long getVersion() { return version; }
+  public void setVersion(long version) { this.version = version; }
+
   /** What kind of thing the asset is. */
   @CheckEnum(storedCase = CheckEnum.Case.LOWER)
   public enum AssetType { SERVER, DATABASE, APPLICATION, NETWORK_DEVICE, STORAGE, VIRTUAL_MACHINE }

@@ -47,6 +47,35 @@ public class AssetDependency {
 
   private Instant discoveredAt;
 
+  public AssetDependency() {}
+
+  /** A new dependency of the bound engagement; the repository fills in the tenant keys. */
+  public AssetDependency(UUID id, Asset dependent, Asset dependency, Kind kind) {
+    this.id = id;
+    this.dependent = dependent;
+    this.dependency = dependency;
+    this.kind = kind;
+  }
+
+  public UUID getId() { return id; }
+  public void setId(UUID id) { this.id = id; }
+  public UUID getClientAccountId() { return clientAccountId; }
+  public void setClientAccountId(UUID clientAccountId) { this.clientAccountId = clientAccountId; }
+  public UUID getEngagementId() { return engagementId; }
+  public void setEngagementId(UUID engagementId) { this.engagementId = engagementId; }
+  public Asset getDependent() { return dependent; }
+  public void setDependent(Asset dependent) { this.dependent = dependent; }
+  public Asset getDependency() { return dependency; }
+  public void setDependency(Asset dependency) { this.dependency = dependency; }
+  public Kind getKind() { return kind; }
+  public void setKind(Kind kind) { this.kind = kind; }
+  public String getProtocol() { return protocol; }
+  public void setProtocol(String protocol) { this.protocol = protocol; }
+  public Integer getPort() { return port; }
+  public void setPort(Integer port) { this.port = port; }
+  public Instant getDiscoveredAt() { return discoveredAt; }
+  public void setDiscoveredAt(Instant discoveredAt) { this.discoveredAt = discoveredAt; }
+
   @CheckEnum(storedCase = CheckEnum.Case.LOWER)
   public enum Kind { NETWORK, DATABASE, FILE_SHARE, API, BATCH }
 }

@@ -56,6 +56,44 @@ public class DataImport {
 
   private Instant completedAt;
 
+  public DataImport() {}
+
+  /** A new import of the bound engagement; the repository fills in the tenant keys. */
+  public DataImport(UUID id, String filename, Status status) {
+    this.id = id;
+    this.filename = filename;
+    this.status = status;
+  }
+
+  public UUID getId() { return id; }
+  public void setId(UUID id) { this.id = id; }
+  public UUID getClientAccountId() { return clientAccountId; }
+  public void setClientAccountId(UUID clientAccountId) { this.clientAccountId = clientAccountId; }
+  public UUID getEngagementId() { return engagementId; }
+  public void setEngagementId(UUID engagementId) { this.engagementId = engagementId; }
+  public String getFilename() { return filename; }
+  public void setFilename(String filename) { this.filename = filename; }
+  public long getFileSize() { return fileSize; }
+  public void setFileSize(long fileSize) { this.fileSize = fileSize; }
+  public String getMimeType() { return mimeType; }
+  public void setMimeType(String mimeType) { this.mimeType = mimeType; }
+  public String getSourceSystem() { return sourceSystem; }
+  public void setSourceSystem(String sourceSystem) { this.sourceSystem = sourceSystem; }
+  public Status getStatus() { return status; }
+  public void setStatus(Status status) { this.status = status; }
+  public Integer getRecordsTotal() { return recordsTotal; }
+  public void setRecordsTotal(Integer recordsTotal) { this.recordsTotal = recordsTotal; }
+  public Integer getRecordsImported() { return recordsImported; }
+  public void setRecordsImported(Integer recordsImported) { this.recordsImported = recordsImported; }
+  public String getErrorMessage() { return errorMessage; }
+  public void setErrorMessage(String errorMessage) { this.errorMessage = errorMessage; }
+  public String getErrorDetails() { return errorDetails; }
+  public void setErrorDetails(String errorDetails) { this.errorDetails = errorDetails; }
+  public Instant getStartedAt() { return startedAt; }
+  public void setStartedAt(Instant startedAt) { this.startedAt = startedAt; }
+  public Instant getCompletedAt() { return completedAt; }
+  public void setCompletedAt(Instant completedAt) { this.completedAt = completedAt; }
+
   @CheckEnum(storedCase = CheckEnum.Case.LOWER)
   public enum Status { UPLOADED, VALIDATING, IMPORTING, COMPLETED, FAILED }
 }
