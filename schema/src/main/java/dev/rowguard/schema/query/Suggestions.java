@@ -1,5 +1,6 @@
 package dev.rowguard.schema.query;
 
+import dev.rowguard.schema.sql.EditDistance;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ final class Suggestions {
     for (String candidate : candidates) {
       int distance = candidate.replace("_", "").equals(written.replace("_", ""))
           ? 0
-          : distance(written, candidate);
+          : EditDistance.between(written, candidate);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
@@ -36,25 +37,5 @@ final class Suggestions {
   static String list(List<String> names) {
     String listed = names.stream().limit(LISTED).collect(Collectors.joining(", "));
     return names.size() > LISTED ? listed + ", …" : listed;
-  }
-
-  /** Levenshtein distance. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }
