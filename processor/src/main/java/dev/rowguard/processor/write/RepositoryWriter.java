@@ -601,7 +601,7 @@ public final class RepositoryWriter {
               + (entity.version().isPresent() ? ", or its version changed" : "")
           : " was not " + (write.kind() == Write.Kind.UPDATE ? "updated" : "deleted") + ": no row with its key"
               + (entity.version().isPresent() ? " and version" : "") + " for the bound tenant";
-      if (tenantedEntity && write.kind() != Write.Kind.DELETE) {
+      if (tenantedEntity) {
         if (write.many()) {
           String each = arg(write.parameter()).equals("entity") ? "item" : "entity";
           TypeName element = ((ParameterizedTypeName) parameterType(write.parameter())).typeArguments().get(0);
