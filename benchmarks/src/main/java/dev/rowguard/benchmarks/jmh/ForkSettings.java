@@ -6,14 +6,17 @@ import java.util.Map;
 
 /**
  * How many interleaved rounds to run, and the warm-up and measured iterations of each fork (each {@code seconds}
- * long), from {@code --rounds=4 --warmup=2 --iterations=5 --time=3}.
+ * long), from {@code --rounds=… --warmup=… --iterations=… --time=…}.
  */
 public record ForkSettings(int rounds, int warmup, int iterations, int seconds) {
-  public static ForkSettings of(Map<String, String> options) {
-    return new ForkSettings(Integer.parseInt(options.getOrDefault("rounds", "4")),
-        Integer.parseInt(options.getOrDefault("warmup", "2")),
-        Integer.parseInt(options.getOrDefault("iterations", "5")),
-        Integer.parseInt(options.getOrDefault("time", "3")));
+  /** The settings in {@code options}, and {@code defaults} for those not given. */
+  public static ForkSettings of(Map<String, String> options, ForkSettings defaults) {
+    return new ForkSettings(value(options, "rounds", defaults.rounds), value(options, "warmup", defaults.warmup),
+        value(options, "iterations", defaults.iterations), value(options, "time", defaults.seconds));
+  }
+
+  private static int value(Map<String, String> options, String name, int defaultValue) {
+    return options.containsKey(name) ? Integer.parseInt(options.get(name)) : defaultValue;
   }
 
   /** {@code --name=value} arguments by name; a bare {@code --name} is {@code true}. */

@@ -24,7 +24,7 @@ import java.util.Map;
  * row-level security. One JMH fork per contender and operation per round, interleaved ({@link
  * InterleavedForks}); every fork checks its contender's results before measuring.
  *
- * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar repository [--rounds=4] [--warmup=2]
+ * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar repository [--rounds=4] [--warmup=10]
  * [--iterations=5] [--time=3] [--tenants=100] [--rows-per-tenant=1000] [--contenders=jdbc,hibernate,generated]
  * [--operations=findById,findByCategory,insertBatch] [--lib=benchmarks/target/benchmark-lib/repository]}
  */
@@ -39,6 +39,11 @@ public final class RepositoryBenchmark {
     CONTENDERS.put("generated", pkg + ".GeneratedRepositoryBenchmark");
   }
 
+  /**
+   * Ten warm-up iterations: on two cores, Hibernate's findById took about 30 s to reach its steady throughput,
+   * where hand-written JDBC takes a few seconds.
+   */
+  private static final ForkSettings DEFAULTS = new ForkSettings(4, 10, 5, 3);
   private static final List<String> OPERATIONS = List.of("findById", "findByCategory", "insertBatch");
   /** Ratios of throughput reported per operation: numerator / denominator contender. */
   private static final List<List<String>> RATIOS =
@@ -48,7 +53,7 @@ public final class RepositoryBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = ForkSettings.options(args);
-    ForkSettings settings = ForkSettings.of(options);
+    ForkSettings settings = ForkSettings.of(options, DEFAULTS);
     Dataset dataset = new Dataset(Integer.parseInt(options.getOrDefault("tenants", "100")),
         Integer.parseInt(options.getOrDefault("rows-per-tenant", "1000")));
     List<String> operations = Arrays.asList(options.getOrDefault("operations", String.join(",", OPERATIONS))

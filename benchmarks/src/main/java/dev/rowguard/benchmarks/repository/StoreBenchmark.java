@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 2, time = 3)
+@Warmup(iterations = 10, time = 3) // Hibernate needs about 30 s to reach its steady state on two cores
 @Measurement(iterations = 5, time = 3)
 public abstract class StoreBenchmark {
   private AssetStore store;

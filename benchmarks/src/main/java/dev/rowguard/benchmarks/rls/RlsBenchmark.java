@@ -28,7 +28,7 @@ public final class RlsBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = ForkSettings.options(args);
-    ForkSettings settings = ForkSettings.of(options);
+    ForkSettings settings = ForkSettings.of(options, new ForkSettings(4, 2, 5, 3));
     int rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
     int tenants = Integer.parseInt(options.getOrDefault("tenants", "1000"));
     List<String> benchmarks = Arrays.asList(options.getOrDefault("benchmarks", "plain,plainWithBind,rls,rlsBindSeparately")
