@@ -21,14 +21,36 @@ final class ValueCode {
     return switch (property.kind()) {
       case STRING -> CodeBlock.of("statement.setString($L, $L)", index, value);
       case JSONB -> CodeBlock.of("statement.setObject($L, $L, $T.OTHER)", index, value, TYPES);
-      case INSTANT -> CodeBlock.of("statement.setObject($L, $T.toOffsetDateTime($L))", index, SUPPORT, value);
+      case INSTANT -> CodeBlock.of("statement.setObject($L, $T.toOffsetDateTime($L), $T.TIMESTAMP_WITH_TIMEZONE)",
+          index, SUPPORT, value, TYPES);
       case PRIMITIVE -> CodeBlock.of("statement.set$L($L, $L)", primitiveSuffix(property.type()), index, value);
       case BYTES -> CodeBlock.of("statement.setBytes($L, $L)", index, value);
       case BIG_DECIMAL -> CodeBlock.of("statement.setBigDecimal($L, $L)", index, value);
       case ENUM -> CodeBlock.of("statement.setString($L, $L($L))", index, storedName(property.enumMapping()), value);
       case REFERENCE -> CodeBlock.of("statement.setObject($L, $L == null ? null : $L.$L)", index, value, value,
           property.reference().id().read());
-      case OBJECT -> CodeBlock.of("statement.setObject($L, $L)", index, value);
+      case OBJECT -> jdbcType(property.type()) == null
+          ? CodeBlock.of("statement.setObject($L, $L)", index, value)
+          : CodeBlock.of("statement.setObject($L, $L, $T.$L)", index, value, TYPES, jdbcType(property.type()));
+    };
+  }
+
+  /**
+   * The {@code java.sql.Types} constant to bind a value of {@code type} with, so that a null is sent with the same
+   * type as a value: pgjdbc splits a batch wherever the parameter types change, and an untyped null differs.
+   */
+  private static String jdbcType(TypeName type) {
+    return switch (type.box().toString()) {
+      case "java.lang.Integer" -> "INTEGER";
+      case "java.lang.Long" -> "BIGINT";
+      case "java.lang.Short" -> "SMALLINT";
+      case "java.lang.Boolean" -> "BOOLEAN";
+      case "java.lang.Double" -> "DOUBLE";
+      case "java.lang.Float" -> "REAL";
+      case "java.time.LocalDate" -> "DATE";
+      case "java.time.LocalDateTime" -> "TIMESTAMP";
+      case "java.time.OffsetDateTime" -> "TIMESTAMP_WITH_TIMEZONE";
+      default -> null;
     };
   }
 
