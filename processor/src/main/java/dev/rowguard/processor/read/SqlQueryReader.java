@@ -89,16 +89,18 @@ public final class SqlQueryReader {
     }
 
     TypeMirror returns = type.getReturnType();
-    boolean reads = sql.stripLeading().toLowerCase(Locale.ROOT).matches("(?s)^(select|with|\\().*");
     boolean countLike = returns.getKind() == TypeKind.VOID || isOneOf(returns, "int", "long", "boolean",
         "java.lang.Integer", "java.lang.Long", "java.lang.Boolean");
-    if (countLike && (!reads || returns.getKind() == TypeKind.VOID)) {
+    if (countLike) {
+      // int, long and boolean are a write's row count, unless the analysis finds a SELECT: then one value.
       NativeQueryAnalysis analysis = analyzer.analyze(sql, parameters, new ResultShape.UpdateCount());
-      if (!report(analysis, location, label)) {
-        return Optional.empty();
+      if (analysis.kind() != StatementKind.SELECT || returns.getKind() == TypeKind.VOID) {
+        if (!report(analysis, location, label)) {
+          return Optional.empty();
+        }
+        return binds(analysis, method, type, parameterIndex, entity, location, label)
+            .map(binds -> new Operation.Native(entity, analysis.jdbcSql(), binds, null, null, TypeName.get(returns)));
       }
-      return binds(analysis, method, type, parameterIndex, entity, location, label)
-          .map(binds -> new Operation.Native(entity, analysis.jdbcSql(), binds, null, null, TypeName.get(returns)));
     }
 
     Cardinality cardinality = Cardinality.ONE;

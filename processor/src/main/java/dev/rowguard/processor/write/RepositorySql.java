@@ -58,7 +58,7 @@ final class RepositorySql {
 
   private static Statement where(String head, Query query) {
     List<Bind> binds = new ArrayList<>();
-    List<String> restrictions = new ArrayList<>(tenantRestrictions(query.entity(), "", binds));
+    List<String> restrictions = new ArrayList<>(tenantRestrictions(query.entity(), binds));
     List<String> conditions = new ArrayList<>();
     boolean anyOr = false;
     StringBuilder own = new StringBuilder();
@@ -78,11 +78,11 @@ final class RepositorySql {
   }
 
   /** {@code client_account_id = ?} for each tenant key, adding the binds. */
-  static List<String> tenantRestrictions(EntityMapping entity, String qualifier, List<Bind> binds) {
+  static List<String> tenantRestrictions(EntityMapping entity, List<Bind> binds) {
     List<String> restrictions = new ArrayList<>();
     List<Property> keys = entity.tenantKeys();
     for (int i = 0; i < keys.size(); i++) {
-      restrictions.add(qualifier + column(keys.get(i)) + " = ?");
+      restrictions.add(column(keys.get(i)) + " = ?");
       binds.add(new Bind.TenantKey(i, keys.get(i)));
     }
     return restrictions;
@@ -167,18 +167,18 @@ final class RepositorySql {
     if (sets.isEmpty()) {
       sets.add(column(entity.id()) + " = " + column(entity.id())); // Nothing else to write: still report a missing row.
     }
-    return "UPDATE " + table(entity) + " SET " + String.join(", ", sets) + " WHERE " + keyRestriction(entity, "");
+    return "UPDATE " + table(entity) + " SET " + String.join(", ", sets) + " WHERE " + keyRestriction(entity);
   }
 
   /** {@code DELETE FROM t WHERE <tenant> AND id = ? [AND version = ?]}. */
   static String deleteEntity(EntityMapping entity) {
-    return "DELETE FROM " + table(entity) + " WHERE " + keyRestriction(entity, "");
+    return "DELETE FROM " + table(entity) + " WHERE " + keyRestriction(entity);
   }
 
-  private static String keyRestriction(EntityMapping entity, String qualifier) {
-    List<String> restrictions = new ArrayList<>(tenantRestrictions(entity, qualifier, new ArrayList<>()));
-    restrictions.add(qualifier + column(entity.id()) + " = ?");
-    entity.version().ifPresent(v -> restrictions.add(qualifier + column(v) + " = ?"));
+  private static String keyRestriction(EntityMapping entity) {
+    List<String> restrictions = new ArrayList<>(tenantRestrictions(entity, new ArrayList<>()));
+    restrictions.add(column(entity.id()) + " = ?");
+    entity.version().ifPresent(v -> restrictions.add(column(v) + " = ?"));
     return String.join(" AND ", restrictions);
   }
 

@@ -123,15 +123,21 @@ public final class RepositoryWriter {
   }
 
   private FieldSpec tenantField(EntityMapping entity) {
-    List<Property> keys = entity.tenantKeys();
+    return tenantColumnsField(tenantConstant(entity), entity.tenantKeys().stream()
+        .map(key -> new NativeBind.TenantKey(key.column().name(), key.type().box()))
+        .toList());
+  }
+
+  /** {@code TenantColumns.of("client_account_id", UUID.class).and(…)} for {@code keys}, outermost first. */
+  private static FieldSpec tenantColumnsField(String name, List<NativeBind.TenantKey> keys) {
     StringBuilder format = new StringBuilder("$T.of($S, $T.class)");
-    List<Object> args = new ArrayList<>(List.of(TENANT_COLUMNS, keys.get(0).column().name(), keys.get(0).type().box()));
+    List<Object> args = new ArrayList<>(List.of(TENANT_COLUMNS, keys.get(0).column(), keys.get(0).type()));
     for (int i = 1; i < keys.size(); i++) {
       format.append("\n.and($S, $T.class)");
-      args.add(keys.get(i).column().name());
-      args.add(keys.get(i).type().box());
+      args.add(keys.get(i).column());
+      args.add(keys.get(i).type());
     }
-    return FieldSpec.builder(TENANT_COLUMNS, tenantConstant(entity), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+    return FieldSpec.builder(TENANT_COLUMNS, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(CodeBlock.of(format.toString(), args.toArray()))
         .build();
   }
@@ -268,16 +274,16 @@ public final class RepositoryWriter {
           if (property.kind() == ValueKind.ENUM) {
             entities.enumHelpers(property.enumMapping());
           }
-          CodeBlock stream = type instanceof ArrayTypeName
-              ? CodeBlock.of("$T.stream($L)", Arrays.class, name)
-              : CodeBlock.of("$L.stream()", name);
-          CodeBlock element = ValueCode.arrayElement(property, "value");
-          yield element.toString().equals("value")
-              ? CodeBlock.of("statement.setArray($L, connection.createArrayOf($S, $L.toArray()))", index,
-                  ValueCode.arrayType(property), type instanceof ArrayTypeName ? CodeBlock.of("$L", name)
-                      : CodeBlock.of("$L", name))
-              : CodeBlock.of("statement.setArray($L, connection.createArrayOf($S, $L.map(value -> $L).toArray()))",
-                  index, ValueCode.arrayType(property), stream, element);
+          boolean array = type instanceof ArrayTypeName;
+          CodeBlock elements;
+          if (ValueCode.needsArrayConversion(property)) {
+            CodeBlock stream = array ? CodeBlock.of("$T.stream($L)", Arrays.class, name) : CodeBlock.of("$L.stream()", name);
+            elements = CodeBlock.of("$L.map(value -> $L).toArray()", stream, ValueCode.arrayElement(property, "value"));
+          } else {
+            elements = array ? CodeBlock.of("$L", name) : CodeBlock.of("$L.toArray()", name);
+          }
+          yield CodeBlock.of("statement.setArray($L, connection.createArrayOf($S, $L))", index,
+              ValueCode.arrayType(property), elements);
         }
         default -> property.kind() == ValueKind.PRIMITIVE && !type.isPrimitive()
             ? CodeBlock.of("statement.setObject($L, $L)", index, name) // A boxed argument may be null.
@@ -454,16 +460,7 @@ public final class RepositoryWriter {
         // The SQL reaches a table scoped more deeply than the repository's entity: bind the keys it names.
         tenantColumns = needed.stream().map(NativeBind.TenantKey::column).toList();
         String name = upperSnake(method.name()) + "_TENANT";
-        StringBuilder format = new StringBuilder("$T.of($S, $T.class)");
-        List<Object> args = new ArrayList<>(List.of(TENANT_COLUMNS, needed.get(0).column(), needed.get(0).type()));
-        for (int i = 1; i < needed.size(); i++) {
-          format.append("\n.and($S, $T.class)");
-          args.add(needed.get(i).column());
-          args.add(needed.get(i).type());
-        }
-        constants.put(name, FieldSpec.builder(TENANT_COLUMNS, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer(CodeBlock.of(format.toString(), args.toArray()))
-            .build());
+        constants.put(name, tenantColumnsField(name, needed));
         code.addStatement("$T[] tenant = $L.require($S)", Object.class, name, label);
       } else {
         requireTenant(entity);
@@ -603,7 +600,7 @@ public final class RepositoryWriter {
               + (entity.version().isPresent() ? " and version" : "") + " for the bound tenant";
       if (tenantedEntity) {
         if (write.many()) {
-          String each = arg(write.parameter()).equals("entity") ? "item" : "entity";
+          String each = "entity";
           TypeName element = ((ParameterizedTypeName) parameterType(write.parameter())).typeArguments().get(0);
           code.beginControlFlow("for ($T $L : $L)", element instanceof WildcardTypeName w ? w.upperBounds().get(0)
                   : element, each, arg(write.parameter()))
@@ -645,7 +642,7 @@ public final class RepositoryWriter {
         if (element instanceof WildcardTypeName wildcard) {
           element = wildcard.upperBounds().get(0);
         }
-        String each = items.equals("entity") ? "item" : "entity";
+        String each = "entity"; // A parameter named so was renamed (LOCALS).
         code.beginControlFlow("for ($T $L : $L)", element, each, items)
             .addStatement("$L(statement, $L$L)", binder, each, bindArgs)
             .addStatement("statement.addBatch()")

@@ -79,6 +79,12 @@ final class ValueCode {
     };
   }
 
+  /** Whether array elements need converting before the driver takes them (enums, instants, references). */
+  static boolean needsArrayConversion(Property property) {
+    return property.kind() == ValueKind.ENUM || property.kind() == ValueKind.INSTANT
+        || property.kind() == ValueKind.REFERENCE;
+  }
+
   /** The PostgreSQL element type name for {@code createArrayOf}: the column type without its modifiers. */
   static String arrayType(Property property) {
     String sqlType = property.column().sqlType();

@@ -48,6 +48,8 @@ public interface ProductRepository extends CrudRepository<Product, UUID> {
 
   List<Product> findByCategoryNotIn(List<Category> categories);
 
+  List<Product> findByNameInOrderBySku(String[] names);
+
   List<Product> findByAttributesIsNullOrderBySku();
 
   List<Product> findByLaunchDateNotNullOrderBySku();

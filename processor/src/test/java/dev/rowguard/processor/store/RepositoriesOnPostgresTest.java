@@ -156,6 +156,8 @@ class RepositoriesOnPostgresTest {
       assertThat(skus(products.findByNameContains("%"))).containsExactly("EL-2");
       assertThat(skus(products.findByNameEndsWith("book"))).containsExactly("BK-1");
       assertThat(skus(products.findBySkuIn(Set.of("EL-1", "TY-1", "missing")))).containsExactly("EL-1", "TY-1");
+      assertThat(skus(products.findByNameInOrderBySku(new String[] {"Kite", "Rake", "none"})))
+          .containsExactly("HG-2", "TY-1").inOrder();
       assertThat(skus(products.findByCategoryNotIn(List.of(Category.HOME_GARDEN, Category.ELECTRONICS))))
           .containsExactly("BK-1", "TY-1");
       assertThat(products.findByAttributesIsNullOrderBySku()).hasSize(6);
