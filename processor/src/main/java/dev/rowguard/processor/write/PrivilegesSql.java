@@ -12,10 +12,13 @@ import java.util.stream.Collectors;
 /**
  * The application role's privileges: usage of each schema, DML on tenanted tables and only SELECT on shared
  * ones (a shared row is every tenant's: one tenant must not change it for the others), never ownership, so
- * that row-level security applies to it. The role is created (NOLOGIN) when missing, so the script runs on an
+ * that row-level security applies to it. A model without any tenanted table has no tenants to keep apart, so
+ * there the role gets DML on every table. The role is created (NOLOGIN) when missing, so the script runs on an
  * empty database; a login role is then made a member of it.
  */
 final class PrivilegesSql {
+  private static final String DML = "SELECT, INSERT, UPDATE, DELETE";
+
   private PrivilegesSql() {}
 
   static void render(Schema schema, String appRole, StringBuilder sql) {
@@ -36,8 +39,9 @@ final class PrivilegesSql {
         .append("END\n$rowguard$;\n");
     new TreeSet<>(schema.tables().stream().map(t -> t.name().schema()).toList()).forEach(s ->
         sql.append("GRANT USAGE ON SCHEMA ").append(quote(s)).append(" TO ").append(role).append(";\n"));
-    grant(sql, "SELECT, INSERT, UPDATE, DELETE", schema.tables().stream().filter(Table::tenanted).toList(), role);
-    grant(sql, "SELECT", schema.tables().stream().filter(t -> !t.tenanted()).toList(), role);
+    boolean tenancy = schema.tables().stream().anyMatch(Table::tenanted);
+    grant(sql, DML, schema.tables().stream().filter(t -> t.tenanted() || !tenancy).toList(), role);
+    grant(sql, "SELECT", schema.tables().stream().filter(t -> !t.tenanted() && tenancy).toList(), role);
   }
 
   private static void grant(StringBuilder sql, String privileges, List<Table> tables, String role) {
