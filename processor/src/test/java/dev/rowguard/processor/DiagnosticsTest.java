@@ -1,5 +1,6 @@
 package dev.rowguard.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static dev.rowguard.processor.Compilations.compile;
@@ -254,6 +255,33 @@ class DiagnosticsTest {
         .hadErrorContaining("[RowguardEnumOrdinal] field 'previousStatus'")
         .inFile(asset)
         .onLineContaining("@Enumerated(EnumType.ORDINAL)");
+  }
+
+  @Test
+  void anEnumColumnKeepsItsLengthAndALengthShorterThanAStoredValueIsAnError() {
+    JavaFileObject asset = entity("Asset",
+        "@Entity public class Asset {",
+        "  enum Status { NEW, IN_PROGRESS }",
+        "  @Id UUID id;",
+        "  @Enumerated(EnumType.STRING) @Column(length = 16) Status status;",
+        "  @Enumerated(EnumType.STRING) @Column(length = 5) Status previousStatus;",
+        "}");
+    Compilation compilation = compile(asset);
+    assertThat(compilation)
+        .hadErrorContaining("[RowguardEnumLength] @Column(length = 5) on enum field 'previousStatus' is shorter than"
+            + " its stored value 'IN_PROGRESS' (11 characters); make the length at least that, or leave it out to"
+            + " store text")
+        .inFile(asset)
+        .onLineContaining("@Column(length = 5)");
+
+    Compilation valid = compile(entity("Asset",
+        "@Entity public class Asset {",
+        "  enum Status { NEW, IN_PROGRESS }",
+        "  @Id UUID id;",
+        "  @Enumerated(EnumType.STRING) @Column(length = 16) Status status;",
+        "}"));
+    assertThat(valid).succeeded();
+    assertThat(Compilations.schemaSql(valid)).contains("status varchar(16)");
   }
 
   @Test

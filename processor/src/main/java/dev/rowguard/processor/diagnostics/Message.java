@@ -38,6 +38,9 @@ public enum Message {
   ENUM_ORDINAL(ERROR, "RowguardEnumOrdinal",
       "field '%s' would store enum %s by ordinal, which breaks when constants are reordered. Add "
           + "@Enumerated(EnumType.STRING) or @CheckEnum"),
+  ENUM_LENGTH(ERROR, "RowguardEnumLength",
+      "@Column(length = %d) on enum field '%s' is shorter than its stored value '%s' (%d characters); make the "
+          + "length at least that, or leave it out to store text"),
   DUPLICATE_STORED_VALUE(ERROR, "RowguardDuplicateStoredValue",
       "constants %s and %s of enum %s are both stored as '%s'; the column could not tell them apart. Give one of "
           + "them another @StoredValue"),

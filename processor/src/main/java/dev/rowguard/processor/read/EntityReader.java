@@ -20,6 +20,7 @@ import dev.rowguard.schema.sql.Identifiers;
 import dev.rowguard.schema.sql.SqlLiterals;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +199,13 @@ public final class EntityReader {
         return;
       }
       allowedValues = values.get();
-      sqlType = "text";
+      Optional<Integer> length = column.filter(c -> c.isSet("length")).map(c -> c.integer("length"));
+      String longest = allowedValues.stream().max(Comparator.comparingInt(String::length)).orElse("");
+      if (length.isPresent() && length.get() < longest.length()) {
+        reporter.report(location, Message.ENUM_LENGTH, length.get(), fieldName, longest, longest.length());
+        return;
+      }
+      sqlType = length.map(n -> "varchar(" + n + ")").orElse("text");
       builder.checks.add(new CheckConstraint(null, name, SqlLiterals.in(name, allowedValues)));
     } else {
       Optional<String> mapped = basicSqlType(type, column);
