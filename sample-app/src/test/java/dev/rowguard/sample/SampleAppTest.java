@@ -5,6 +5,10 @@ import static com.google.common.truth.Truth.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,5 +115,55 @@ class SampleAppTest {
 
   private static String row(String table, int first, int second) {
     return "\n  " + Pattern.quote(table) + " +" + first + " +" + second + "\n";
+  }
+
+  /** The marker that the docs put before every block of the sample app's output. */
+  private static final String OUTPUT_MARKER = "<!-- sample-app output -->";
+
+  @Test
+  void everyOutputBlockInTheDocsIsWhatTheAppPrints() throws Exception {
+    int blocks = 0;
+    for (Path doc : List.of(Path.of("../README.md"), Path.of("../docs/tenancy.md"))) {
+      List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).strip().equals(OUTPUT_MARKER)) {
+          assertThat(lines.get(i + 1)).isEqualTo("```");
+          List<String> block = new ArrayList<>();
+          for (int j = i + 2; !lines.get(j).equals("```"); j++) {
+            block.add(lines.get(j));
+          }
+          assertPrintedInOrder(doc + ":" + (i + 1), block);
+          blocks++;
+        }
+      }
+    }
+    assertThat(blocks).isAtLeast(3);
+  }
+
+  /**
+   * Each line of {@code block} is a line the app printed, in the same order; a line {@code ...} stands for any
+   * number of lines. Generated role names and the thread name are the run's own.
+   */
+  private static void assertPrintedInOrder(String where, List<String> block) {
+    List<String> printed = output.lines().map(SampleAppTest::normalized).toList();
+    int next = 0;
+    for (String expected : block) {
+      if (expected.strip().equals("...")) {
+        continue;
+      }
+      String line = normalized(expected);
+      int found = printed.subList(next, printed.size()).indexOf(line);
+      if (found < 0) {
+        throw new AssertionError(where + ": the docs show a line the app does not print (in this order):\n  "
+            + expected + "\nwhat it printed:\n" + output);
+      }
+      next += found + 1;
+    }
+  }
+
+  private static String normalized(String line) {
+    return line.stripTrailing()
+        .replaceAll("rowguard_sample_\\w+?_app", "rowguard_sample_<n>_app")
+        .replaceAll("on thread \"[^\"]*\"", "on thread \"<thread>\"");
   }
 }
