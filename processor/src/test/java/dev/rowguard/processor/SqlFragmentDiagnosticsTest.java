@@ -102,14 +102,14 @@ class SqlFragmentDiagnosticsTest {
     JavaFileObject check = asset("  @Check(\"quantity > 0 /* ok */\") int quantity;");
     assertThat(compile(check))
         .hadErrorContaining("[RowguardCheckExpression] @Check(\"quantity > 0 /* ok */\") on field 'quantity' of "
-            + "Asset cannot go into a CHECK constraint: it contains the comment start '/*' at column 14; comments can "
+            + "Asset cannot go into a CHECK constraint: it contains the comment marker '/*' at column 14; comments can "
             + "hide text from the reader of schema.sql")
         .inFile(check)
         .onLineContaining("int quantity;");
     JavaFileObject columnDefault = asset("  @ColumnDefault(\"0 -- zero\") Integer quantity;");
     assertThat(compile(columnDefault))
         .hadErrorContaining("[RowguardDefaultExpression] @ColumnDefault(\"0 -- zero\") on 'quantity' cannot go into "
-            + "a DEFAULT clause: it contains the comment start '--' at column 3")
+            + "a DEFAULT clause: it contains the comment marker '--' at column 3")
         .inFile(columnDefault)
         .onLineContaining("Integer quantity;");
   }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * The lexical half of {@link SqlFragments}: reads a fragment the way PostgreSQL's (and psql's) lexer does, and
  * refuses whatever could let text escape the parentheses the fragment is put in, or hide text from a reader.
  * Literals and quoted identifiers may hold anything but stay one token; outside them there must be no
- * statement separator, comment, dollar quote or backslash, and parentheses and brackets must balance.
+ * statement separator, comment, dollar quote, backslash (a psql command), {@code ?} or {@code :name} (parameters
+ * and psql variables), and parentheses and brackets must balance.
  */
 final class FragmentLexer {
   private final String sql;
@@ -50,12 +51,20 @@ final class FragmentLexer {
       } else if (c == ';') {
         return problem(Kind.STATEMENT_SEPARATOR, "it contains ';' at column " + (i + 1)
             + ", which would end the statement");
-      } else if (c == '-' && next(i) == '-' || c == '/' && next(i) == '*') {
-        return problem(Kind.COMMENT, "it contains the comment start '" + c + next(i) + "' at column " + (i + 1)
+      } else if (c == '-' && next(i) == '-' || c == '/' && next(i) == '*' || c == '*' && next(i) == '/') {
+        return problem(Kind.COMMENT, "it contains the comment marker '" + c + next(i) + "' at column " + (i + 1)
             + "; comments can hide text from the reader of schema.sql");
       } else if (c == '$') {
         return problem(Kind.DOLLAR_QUOTE, "it contains '$' at column " + (i + 1)
             + " (dollar quoting or a parameter); write string literals in single quotes");
+      } else if (c == '?') {
+        return problem(Kind.PARAMETER, "it contains '?' at column " + (i + 1)
+            + ", which JDBC reads as a parameter; DDL has no parameters");
+      } else if (c == ':' && next(i) == ':') {
+        i += 2; // a cast
+      } else if (c == ':' && (isWordStart(next(i)) || next(i) == '\'' || next(i) == '"')) {
+        return problem(Kind.PARAMETER, "it contains '" + sql.substring(i, Math.min(i + 2, sql.length()))
+            + "' at column " + (i + 1) + ", which psql and JDBC tools read as a variable or parameter");
       } else if (c == '\\') {
         return problem(Kind.BACKSLASH, "it contains '\\' at column " + (i + 1)
             + ", which psql would read as a command");

@@ -3,6 +3,7 @@ package dev.rowguard.schema.sql;
 import dev.rowguard.schema.sql.FragmentProblem.Kind;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
@@ -12,12 +13,15 @@ import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.JsonAggregateFunction;
 import net.sf.jsqlparser.expression.UserVariable;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 
 /** Walks a parsed fragment for the first thing its {@link FragmentRules} refuse. */
 final class FragmentWalker extends ExpressionVisitorAdapter<Void> {
+  private static final Set<String> QUANTIFIERS = Set.of("any", "some", "all");
   private final FragmentRules rules;
   private FragmentProblem problem;
 
@@ -55,12 +59,39 @@ final class FragmentWalker extends ExpressionVisitorAdapter<Void> {
   @Override
   public <S> Void visit(Function function, S context) {
     String name = unqualified(function.getName());
-    if (FragmentFunctions.AGGREGATE_OR_WINDOW.contains(name)) {
+    // JSqlParser reads "= ANY (array)" as a call of ANY; other reserved words are never functions.
+    if (!QUANTIFIERS.contains(name)
+        && PostgresKeywords.instance().category(name).filter(c -> c == PostgresKeywords.Category.RESERVED).isPresent()) {
+      report(Kind.NOT_ONE_EXPRESSION, "'" + function.getName() + "' is a reserved word of PostgreSQL, not a function");
+    } else if (function.getChainedParameters() != null) {
+      report(Kind.NOT_ONE_EXPRESSION, "'" + function + "' calls the result of a call");
+    } else if (FragmentFunctions.AGGREGATE_OR_WINDOW.contains(name)) {
       report(Kind.AGGREGATE_OR_WINDOW, "it calls the aggregate or window function " + name + "()");
     } else if (FragmentFunctions.SET_RETURNING.contains(name)) {
       report(Kind.SET_RETURNING, "it calls the set-returning function " + name + "()");
     }
     return super.visit(function, context);
+  }
+
+  /** A list stands where one value belongs: PostgreSQL would read it as a row, which no CHECK or DEFAULT wants. */
+  @Override
+  public <S> Void visit(ExpressionList<? extends Expression> list, S context) {
+    if (list.size() != 1) {
+      report(Kind.NOT_ONE_EXPRESSION, "it holds the list '" + list + "' where one value belongs");
+    }
+    return super.visit(list, context);
+  }
+
+  /** The right side of IN is the one place a list belongs. */
+  @Override
+  public <S> Void visit(InExpression in, S context) {
+    in.getLeftExpression().accept(this, context);
+    if (in.getRightExpression() instanceof ExpressionList<?> values) {
+      values.forEach(value -> value.accept(this, context));
+    } else {
+      in.getRightExpression().accept(this, context);
+    }
+    return null;
   }
 
   @Override

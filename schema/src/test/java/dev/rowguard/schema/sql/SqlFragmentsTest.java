@@ -25,11 +25,13 @@ class SqlFragmentsTest {
     for (String fragment : new String[] {"quantity >= 0", "quantity BETWEEN 1 AND 500", "length(label) > 0",
         "label IN ('a', 'b''s')", "\"Weird\" IS NOT NULL", "lower(label) <> 'x; DROP TABLE y --'",
         "(quantity > 0) AND (label ~ '^[a-z]+$')", "label <> current_user",
-        "CASE WHEN quantity > 0 THEN true ELSE false END", "E'tab\\t' <> label"}) {
+        "CASE WHEN quantity > 0 THEN true ELSE false END", "quantity NOT IN (1, 2)",
+        "coalesce(label, 'x') <> ''", "quantity = ANY(ARRAY[1, 2])", "left(label, 1) <> 'x'", "E'tab\\t' <> label"}) {
       assertThat(SqlFragments.checkProblem(fragment, COLUMNS)).isEqualTo(Optional.empty());
     }
     for (String fragment : new String[] {"0", "now()", "'{}'::jsonb", "'pending'", "gen_random_uuid()",
-        "current_timestamp", "interval '1 day'", "1 + 2", "-1", "lower('A') || 'b'"}) {
+        "current_timestamp", "interval '1 day'", "1 + 2", "-1", "lower('A') || 'b'", "concat('n', 5)",
+        "CAST(3 AS text)"}) {
       assertThat(SqlFragments.defaultProblem(fragment)).isEqualTo(Optional.empty());
     }
   }
@@ -69,6 +71,7 @@ class SqlFragmentsTest {
     assertThat(check("(quantity, label)")).isEqualTo(Kind.NOT_ONE_EXPRESSION);
     assertThat(columnDefault("0 NOT NULL")).isEqualTo(Kind.NOT_ONE_EXPRESSION);
     assertThat(columnDefault("0 REFERENCES app.victim (id)")).isEqualTo(Kind.NOT_ONE_EXPRESSION);
+    assertThat(check("NOT (quantity, IN (1, 2))")).isEqualTo(Kind.NOT_ONE_EXPRESSION);
     assertThat(check("CREATE POLICY open ON app.victim USING (true)")).isEqualTo(Kind.NOT_ONE_EXPRESSION);
   }
 
@@ -88,6 +91,8 @@ class SqlFragmentsTest {
     assertThat(columnDefault("quantity + 1")).isEqualTo(Kind.COLUMN_REFERENCE);
     assertThat(check("quantity > ?")).isEqualTo(Kind.PARAMETER);
     assertThat(check("quantity > :limit")).isEqualTo(Kind.PARAMETER);
+    assertThat(check("quantity > :'limit'")).isEqualTo(Kind.PARAMETER);
+    assertThat(check("label::text <> 'x'")).isNull();
   }
 
   @Test
