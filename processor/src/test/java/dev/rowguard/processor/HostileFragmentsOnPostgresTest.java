@@ -219,7 +219,13 @@ class HostileFragmentsOnPostgresTest {
         literalContent().map(l -> "lower\u0001(\u0001label\u0001)\u0001=\u0001" + l),
         Arbitraries.just("label\u0001IS\u0001NOT\u0001NULL"),
         small().map(n -> "(\u0001quantity\u0001+\u0001" + n + "\u0001)\u0001*\u00012\u0001>\u00010"),
-        Arbitraries.just("label\u0001<>\u0001current_user"));
+        Arbitraries.just("label\u0001<>\u0001current_user"),
+        Arbitraries.just("CASE\u0001WHEN\u0001quantity\u0001>\u00010\u0001THEN\u0001true\u0001ELSE\u0001false\u0001END"),
+        Arbitraries.just("coalesce\u0001(\u0001quantity\u0001,\u00010\u0001)\u0001>=\u00010"),
+        Arbitraries.just("quantity\u0001=\u0001ANY\u0001(\u0001ARRAY[1, 2]\u0001)"),
+        Arbitraries.just("label\u0001IS\u0001DISTINCT\u0001FROM\u0001'x'"),
+        Arbitraries.just("label::text\u0001~\u0001'^[a-z]'"),
+        Arbitraries.just("current_setting('rowguard.x', true)\u0001IS\u0001NULL"));
     Arbitrary<String> hostile = Arbitraries.of(
         "quantity\u0001IN\u0001(SELECT 1)", "EXISTS\u0001(SELECT 1 FROM app.victim)",
         "quantity\u0001>\u0001(select count(*) from app.victim)", "count(*)\u0001>\u00010",
@@ -227,7 +233,9 @@ class HostileFragmentsOnPostgresTest {
         "generate_series(1, quantity)\u0001>\u00010", "unnest(ARRAY[quantity])\u0001>\u00010",
         "other_column\u0001>\u00010", "victim.quantity\u0001>\u00010", "app.victim.quantity\u0001>\u00010",
         "quantity\u0001>\u0001?", "quantity\u0001>\u0001:limit", "label\u0001<>\u0001$$x$$",
-        "label\u0001<>\u0001$q$x$q$", "\"Quantity\"\u0001>\u00010", "quantity\u0001>\u0001@quantity");
+        "label\u0001<>\u0001$q$x$q$", "\"Quantity\"\u0001>\u00010", "quantity\u0001>\u0001@quantity",
+        "set_config('rowguard.store_id', label, true)\u0001IS\u0001NOT\u0001NULL", "pg_sleep(0)\u0001IS\u0001NULL",
+        "setval('s', quantity)\u0001>\u00010");
     Arbitrary<String> atom = Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(3, valid), net.jqwik.api.Tuple.of(1, hostile));
     if (depth == 0) {
@@ -250,11 +258,13 @@ class HostileFragmentsOnPostgresTest {
         literalContent().map(l -> "md5\u0001(\u0001" + l + "\u0001)"),
         Combinators.combine(small(), small()).as((a, b) -> "(\u0001" + a + "\u0001+\u0001" + b + "\u0001)::text"),
         small().map(n -> "concat\u0001(\u0001'n'\u0001,\u0001" + n + "\u0001)"),
-        Arbitraries.of("now()::text", "current_user::text", "gen_random_uuid()::text", "current_timestamp::text"));
+        Arbitraries.of("now()::text", "current_user::text", "gen_random_uuid()::text", "current_timestamp::text",
+            "current_setting('rowguard.x',\u0001true)", "CAST(1 AS text)", "upper('x')"));
     Arbitrary<String> hostile = Arbitraries.of(
         "(SELECT 'x')", "(select min(quantity)::text from app.victim)", "label", "quantity::text",
         "string_agg('a',\u0001',')", "max('a')", "unnest(ARRAY['a'])", "(row_number() OVER ())::text",
-        "jsonb_object_keys('{}')", "victim.label", "?", ":p", "$$x$$", "\"label\"");
+        "jsonb_object_keys('{}')", "victim.label", "?", ":p", "$$x$$", "\"label\"",
+        "set_config('rowguard.store_id',\u0001'other',\u0001false)", "pg_read_file('/etc/passwd')");
     Arbitrary<String> term = Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(3, valid), net.jqwik.api.Tuple.of(1, hostile));
     if (depth == 0) {

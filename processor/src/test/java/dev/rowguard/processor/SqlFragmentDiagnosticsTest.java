@@ -18,11 +18,12 @@ class SqlFragmentDiagnosticsTest {
       "id > 0)); CREATE POLICY open ON app.victim USING (true); CREATE TABLE x (y int, CHECK (true";
   private static final String CHECK_ADVICE = ". Write exactly one boolean SQL expression over the columns of "
       + "table public.asset, e.g. @Check(\"quantity >= 0\"); no ';', comments, dollar quotes or backslashes outside "
-      + "string literals, balanced parentheses, no subquery and no aggregate, window or set-returning function";
+      + "string literals, balanced parentheses, no subquery, no aggregate, window or set-returning function and no "
+      + "function with side effects such as set_config";
   private static final String DEFAULT_ADVICE = ". Write exactly one SQL expression that names no column, e.g. "
       + "@ColumnDefault(\"0\"), @ColumnDefault(\"now()\") or @ColumnDefault(\"'{}'::jsonb\"); no ';', comments, "
-      + "dollar quotes or backslashes outside string literals, balanced parentheses, no subquery and no aggregate, "
-      + "window or set-returning function";
+      + "dollar quotes or backslashes outside string literals, balanced parentheses, no subquery, no aggregate, "
+      + "window or set-returning function and no function with side effects such as set_config";
 
   private static JavaFileObject asset(String annotatedField) {
     return Compilations.source("Asset",
@@ -112,6 +113,17 @@ class SqlFragmentDiagnosticsTest {
             + "a DEFAULT clause: it contains the comment marker '--' at column 3")
         .inFile(columnDefault)
         .onLineContaining("Integer quantity;");
+  }
+
+  @Test
+  void aColumnDefaultThatSwitchesTheTenantIsRefused() {
+    JavaFileObject asset = asset("  @ColumnDefault(\"set_config('rowguard.tenant_id', 'other', true)\") String owner;");
+    assertThat(compile(asset))
+        .hadErrorContaining("[RowguardDefaultExpression] @ColumnDefault(\"set_config('rowguard.tenant_id', 'other', "
+            + "true)\") on 'owner' cannot go into a DEFAULT clause: it calls set_config(), which changes the session or "
+            + "the server instead of computing a value (set_config could switch the bound tenant)" + DEFAULT_ADVICE)
+        .inFile(asset)
+        .onLineContaining("String owner;");
   }
 
   @Test

@@ -21,6 +21,7 @@ public record FragmentProblem(Kind kind, String detail) {
     PARAMETER,
     AGGREGATE_OR_WINDOW,
     SET_RETURNING,
+    SIDE_EFFECT,
     COLUMN_REFERENCE
   }
 }

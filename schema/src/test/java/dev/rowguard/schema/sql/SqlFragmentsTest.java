@@ -89,6 +89,10 @@ class SqlFragmentsTest {
     assertThat(check("weird > 0")).isEqualTo(Kind.COLUMN_REFERENCE);
     assertThat(check("victim.id > 0")).isEqualTo(Kind.COLUMN_REFERENCE);
     assertThat(columnDefault("quantity + 1")).isEqualTo(Kind.COLUMN_REFERENCE);
+    assertThat(columnDefault("set_config('rowguard.tenant_id', 'other', false)")).isEqualTo(Kind.SIDE_EFFECT);
+    assertThat(check("pg_catalog.set_config('rowguard.tenant_id', label, true) IS NOT NULL"))
+        .isEqualTo(Kind.SIDE_EFFECT);
+    assertThat(columnDefault("current_setting('rowguard.tenant_id')")).isNull();
     assertThat(check("quantity > ?")).isEqualTo(Kind.PARAMETER);
     assertThat(check("quantity > :limit")).isEqualTo(Kind.PARAMETER);
     assertThat(check("quantity > :'limit'")).isEqualTo(Kind.PARAMETER);
