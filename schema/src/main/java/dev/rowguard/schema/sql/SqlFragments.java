@@ -18,6 +18,7 @@ import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.Token;
 
 /**
  * Decides whether an SQL fragment a user wrote in an annotation ({@code @Check}, {@code @ColumnDefault}) is
@@ -77,16 +78,17 @@ public final class SqlFragments {
    */
   private static Expression parse(String fragment) {
     Expression expression;
+    Token next;
     CCJSqlParser parser = CCJSqlParserUtil.newParser(fragment).withAllowComplexParsing(true);
     try {
       expression = parser.Expression();
+      next = parser.getNextToken();
     } catch (Exception | StackOverflowError e) {
       throw new IllegalArgumentException("it does not parse as an expression (" + firstLine(e) + ")");
     }
     if (expression == null) {
       throw new IllegalArgumentException("it does not parse as an expression");
     }
-    var next = parser.getNextToken();
     if (next.kind != CCJSqlParserConstants.EOF) {
       throw new IllegalArgumentException("the expression ends before '" + next.image + "' (column "
           + next.beginColumn + "); the rest is not part of it");

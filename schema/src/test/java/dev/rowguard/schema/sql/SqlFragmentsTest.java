@@ -66,6 +66,8 @@ class SqlFragmentsTest {
   @Test
   void anythingButExactlyOneExpressionIsRefused() {
     assertThat(check("quantity > 0 label")).isEqualTo(Kind.NOT_ONE_EXPRESSION);
+    assertThat(check("quantity > 0 # `")).isEqualTo(Kind.NOT_ONE_EXPRESSION);
+    assertThat(check("quantity > 0 \u00a7")).isEqualTo(Kind.NOT_ONE_EXPRESSION);
     assertThat(check("quantity > 0 ORDER BY quantity")).isEqualTo(Kind.NOT_ONE_EXPRESSION);
     assertThat(check("quantity, label")).isEqualTo(Kind.NOT_ONE_EXPRESSION);
     assertThat(check("(quantity, label)")).isEqualTo(Kind.NOT_ONE_EXPRESSION);
