@@ -17,6 +17,8 @@ import dev.rowguard.schema.Table;
 import dev.rowguard.schema.Tenancy;
 import dev.rowguard.schema.TenantKeyColumn;
 import dev.rowguard.schema.sql.Identifiers;
+import dev.rowguard.schema.sql.FragmentProblem;
+import dev.rowguard.schema.sql.SqlFragments;
 import dev.rowguard.schema.sql.SqlLiterals;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -100,6 +103,7 @@ public final class EntityReader {
     }
     Key primaryKey = primaryKey(type, ids, builder);
     readTableConstraints(type, table, builder);
+    refuseInvalidChecks(builder);
     String comment = DocComments.description(elements.getDocComment(type));
     Tenancy tenancy = tenancy(type).orElse(null);
     return Optional.of(new Table(builder.name, entity, comment, tenancy, builder.columns, primaryKey,
@@ -228,7 +232,7 @@ public final class EntityReader {
         || column.filter(c -> c.isSet("nullable") && !c.bool("nullable")).isPresent()
         || AnnotationValues.find(field, Jpa.BASIC, elements).filter(b -> !b.bool("optional")).isPresent();
     String defaultSql = AnnotationValues.find(field, ColumnDefault.class.getCanonicalName(), elements)
-        .map(d -> d.string("value")).orElse(null);
+        .flatMap(d -> defaultClause(fieldName, d, field)).orElse(null);
     boolean identity = false;
     Optional<AnnotationValues> generated = AnnotationValues.find(field, Jpa.GENERATED_VALUE, elements);
     if (generated.isPresent()) {
@@ -251,8 +255,40 @@ public final class EntityReader {
         Check.List.class.getCanonicalName(), elements)) {
       CheckConstraint constraint =
           new CheckConstraint(null, check.nonBlank("name").orElse(name), check.string("value"));
-      builder.checks.add(constraint);
-      origins.putConstraint(builder.entity, constraint, check.location(field));
+      builder.addCheck(constraint, check.location(field),
+          "field '" + fieldName + "' of " + owner.getSimpleName());
+    }
+  }
+
+  /**
+   * The DEFAULT of a {@code @ColumnDefault}, or nothing when its text is not one expression a DEFAULT allows: it
+   * is pasted into schema.sql and the generated SQL, so anything else could end the clause and add statements.
+   */
+  private Optional<String> defaultClause(String fieldName, AnnotationValues columnDefault, VariableElement field) {
+    String fragment = columnDefault.string("value");
+    Optional<FragmentProblem> problem = SqlFragments.defaultProblem(fragment);
+    if (problem.isPresent()) {
+      reporter.report(Location.of(field, columnDefault.mirror()), Message.DEFAULT_EXPRESSION, fragment, fieldName,
+          problem.get().detail());
+      return Optional.empty();
+    }
+    return Optional.of(SqlFragments.defaultClause(fragment));
+  }
+
+  /**
+   * Drops every user-written CHECK whose text is not one expression over this table's columns, reporting it on its
+   * annotation. Read once all columns are known, since a check may name a column declared after it.
+   */
+  private void refuseInvalidChecks(TableBuilder builder) {
+    Set<String> columns = builder.columns.stream().map(Column::name).collect(Collectors.toSet());
+    for (WrittenCheck written : builder.writtenChecks) {
+      String fragment = written.constraint().expression();
+      Optional<FragmentProblem> problem = SqlFragments.checkProblem(fragment, columns);
+      if (problem.isPresent()) {
+        reporter.report(written.location(), Message.CHECK_EXPRESSION, fragment, written.declaredOn(),
+            problem.get().detail(), builder.name);
+        builder.checks.removeIf(c -> c == written.constraint());
+      }
     }
   }
 
@@ -350,8 +386,7 @@ public final class EntityReader {
         continue;
       }
       CheckConstraint constraint = new CheckConstraint(null, name.get(), check.string("value"));
-      builder.checks.add(constraint);
-      origins.putConstraint(builder.entity, constraint, check.location(type));
+      builder.addCheck(constraint, check.location(type), "entity " + type.getSimpleName());
     }
   }
 
@@ -444,6 +479,8 @@ public final class EntityReader {
     final List<Key> uniqueKeys = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
     final List<CheckConstraint> checks = new ArrayList<>();
+    /** The checks a user wrote, to be proven single expressions once every column is read. */
+    final List<WrittenCheck> writtenChecks = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
 
     TableBuilder(String entity, QualifiedName name) {
@@ -455,6 +492,12 @@ public final class EntityReader {
       columns.add(column);
       columnOfField.put(field, column.name());
       origins.putField(entity, field, location);
+    }
+
+    void addCheck(CheckConstraint check, Location location, String declaredOn) {
+      checks.add(check);
+      writtenChecks.add(new WrittenCheck(check, location, declaredOn));
+      origins.putConstraint(entity, check, location);
     }
 
     void addUnique(Key key, Location location) {
@@ -469,4 +512,7 @@ public final class EntityReader {
       return isColumn ? trimmed : columnOfField.getOrDefault(trimmed, trimmed);
     }
   }
+
+  /** A {@code @Check} as written, where it was written, and how a message names that place. */
+  private record WrittenCheck(CheckConstraint constraint, Location location, String declaredOn) {}
 }

@@ -64,13 +64,30 @@ public final class RepositoryWriter {
   private final Map<String, FieldSpec> constants = new LinkedHashMap<>();
   private final Set<EntityMapping> tenanted = new LinkedHashSet<>();
   private final Map<String, MethodSpec> orderHelpers = new LinkedHashMap<>();
+  /** The class's field names, which no parameter may hide; known only once every method has been written. */
+  private final Set<String> fields;
 
-  private RepositoryWriter(RepositoryModel model) {
+  private RepositoryWriter(RepositoryModel model, Set<String> fields) {
     this.model = model;
+    this.fields = fields;
   }
 
   public static JavaFile render(RepositoryModel model) {
-    return new RepositoryWriter(model).file();
+    RepositoryWriter draft = new RepositoryWriter(model, Set.of());
+    JavaFile file = draft.file();
+    Set<String> fields = draft.fieldNames();
+    boolean hidesField = model.methods().stream()
+        .flatMap(m -> m.signature().parameters().stream())
+        .anyMatch(p -> fields.contains(p.name()));
+    // Constants are named after methods, not parameters, so the second rendering names them alike.
+    return hidesField ? new RepositoryWriter(model, fields).file() : file;
+  }
+
+  private Set<String> fieldNames() {
+    Set<String> names = new LinkedHashSet<>(constants.keySet());
+    List.copyOf(tenanted).forEach(entity -> names.add(tenantConstant(entity)));
+    names.add("dataSource");
+    return names;
   }
 
   private JavaFile file() {
@@ -168,10 +185,6 @@ public final class RepositoryWriter {
 
   // ---- methods ----
 
-  /** Names the generated bodies use for locals; a parameter with one of them is renamed in the override. */
-  private static final Set<String> LOCALS = Set.of("connection", "statement", "rows", "tenant", "order", "sort", "sql",
-      "results", "result", "total", "more", "count", "counts", "generated", "index", "entity", "item", "dataSource");
-
   private MethodSpec method(RepositoryMethod method) {
     MethodSpec signature = method.signature();
     // overriding() has resolved the interface's type variables; rebuilt here to rename clashing parameters.
@@ -181,11 +194,10 @@ public final class RepositoryWriter {
         .addTypeVariables(signature.typeVariables())
         .returns(signature.returnType())
         .addExceptions(signature.exceptions());
-    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, String> names = ParameterNames.allocate(
+        signature.parameters().stream().map(ParameterSpec::name).toList(), fields);
     for (ParameterSpec parameter : signature.parameters()) {
-      String name = LOCALS.contains(parameter.name()) ? parameter.name() + "Argument" : parameter.name();
-      names.put(parameter.name(), name);
-      builder.addParameter(ParameterSpec.builder(parameter.type(), name).build());
+      builder.addParameter(ParameterSpec.builder(parameter.type(), names.get(parameter.name())).build());
     }
     builder.varargs(signature.varargs());
     String label = model.repository().simpleName() + "." + method.name();
@@ -642,7 +654,7 @@ public final class RepositoryWriter {
         if (element instanceof WildcardTypeName wildcard) {
           element = wildcard.upperBounds().get(0);
         }
-        String each = "entity"; // A parameter named so was renamed (LOCALS).
+        String each = "entity"; // A parameter named so was renamed (ParameterNames.LOCALS).
         code.beginControlFlow("for ($T $L : $L)", element, each, items)
             .addStatement("$L(statement, $L$L)", binder, each, bindArgs)
             .addStatement("statement.addBatch()")

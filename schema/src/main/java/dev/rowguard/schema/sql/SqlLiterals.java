@@ -7,8 +7,15 @@ import java.util.stream.Collectors;
 public final class SqlLiterals {
   private SqlLiterals() {}
 
-  /** A standard string literal: {@code it's} → {@code 'it''s'}. */
+  /**
+   * A string literal: {@code it's} → {@code 'it''s'}. A value with a backslash becomes an escape string
+   * ({@code E'a\\b'}): a plain literal would end at {@code \'} when standard_conforming_strings is off, so that
+   * the rest of a Javadoc comment or stored value would be read as SQL; an escape string reads the same either way.
+   */
   public static String string(String value) {
+    if (value.indexOf('\\') >= 0) {
+      return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
     return "'" + value.replace("'", "''") + "'";
   }
 
