@@ -10,14 +10,19 @@ import java.util.Set;
  *     (default {@code public})
  * @param appRole {@code rowguard.appRole}: the role granted the application's privileges (default {@code
  *     rowguard_app})
+ * @param jpaCompatibility {@code rowguard.jpaCompatibility}: whether to warn where a JPA provider reading the
+ *     same entities would store other values than Rowguard's DDL accepts (default {@code true}; {@code false}
+ *     for models that no JPA provider maps)
  */
-record Options(String defaultSchema, String appRole) {
+record Options(String defaultSchema, String appRole, boolean jpaCompatibility) {
   static final String DEFAULT_SCHEMA = "rowguard.defaultSchema";
   static final String APP_ROLE = "rowguard.appRole";
-  static final Set<String> NAMES = Set.of(DEFAULT_SCHEMA, APP_ROLE);
+  static final String JPA_COMPATIBILITY = "rowguard.jpaCompatibility";
+  static final Set<String> NAMES = Set.of(DEFAULT_SCHEMA, APP_ROLE, JPA_COMPATIBILITY);
 
   static Options from(Map<String, String> options) {
-    return new Options(value(options, DEFAULT_SCHEMA, "public"), value(options, APP_ROLE, "rowguard_app"));
+    return new Options(value(options, DEFAULT_SCHEMA, "public"), value(options, APP_ROLE, "rowguard_app"),
+        !value(options, JPA_COMPATIBILITY, "true").equalsIgnoreCase("false"));
   }
 
   private static String value(Map<String, String> options, String name, String fallback) {

@@ -188,7 +188,8 @@ public final class RowguardProcessor extends AbstractProcessor {
     TableNames tableNames = new TableNames(elements, options.defaultSchema());
     List<TenantKeyColumn> tenantLevels =
         new TenantKeysReader(elements, reporter).read(tenantKeyDeclarations(), tableNames::of);
-    EntityReader reader = new EntityReader(elements, reporter, origins, tableNames, tenantLevels, entityNames);
+    EntityReader reader = new EntityReader(elements, reporter, origins, tableNames, tenantLevels, entityNames,
+        options.jpaCompatibility());
     List<Table> tables = new ArrayList<>();
     for (String name : entityNames) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);

@@ -258,6 +258,48 @@ class DiagnosticsTest {
   }
 
   @Test
+  void checkEnumThatAJpaProviderWouldStoreDifferentlyIsAWarningThatSaysTheFix() {
+    JavaFileObject asset = entity("Asset",
+        "@Entity public class Asset {",
+        "  @CheckEnum enum Status { NEW, DONE }",
+        "  @CheckEnum(storedCase = CheckEnum.Case.LOWER) enum Kind { SERVER, DATABASE }",
+        "  @Id UUID id;",
+        "  Status status;",
+        "  @Enumerated(EnumType.STRING) Status previousStatus;",
+        "  @Enumerated(EnumType.STRING) Kind kind;",
+        "  @Convert(converter = KindConverter.class) Kind convertedKind;",
+        "}");
+    JavaFileObject converter = entity("KindConverter",
+        "public class KindConverter implements AttributeConverter<Asset.Kind, String> {",
+        "  public String convertToDatabaseColumn(Asset.Kind kind) { return kind.name().toLowerCase(); }",
+        "  public Asset.Kind convertToEntityAttribute(String value) { return Asset.Kind.valueOf(value.toUpperCase()); }",
+        "}");
+    Compilation compilation = compile(asset, converter);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("[RowguardCheckEnumJpa] field 'status' stores enum test.Asset.Status as the constant"
+            + " names (@CheckEnum), but a JPA provider (Hibernate, EclipseLink) mapping this entity writes the"
+            + " ordinal, which the CHECK rejects. Add @Enumerated(EnumType.STRING), or pass"
+            + " -Arowguard.jpaCompatibility=false when no JPA provider maps this model")
+        .inFile(asset)
+        .onLineContaining("Status status;");
+    assertThat(compilation)
+        .hadWarningContaining("[RowguardCheckEnumJpa] field 'kind' stores enum test.Asset.Kind as 'server',"
+            + " 'database' (@CheckEnum), but a JPA provider (Hibernate, EclipseLink) mapping this entity writes the"
+            + " constant names, which the CHECK rejects. Map it with @Convert and an AttributeConverter that writes"
+            + " the stored values")
+        .inFile(asset)
+        .onLineContaining("Kind kind;");
+    assertThat(compilation.warnings().stream()
+        .filter(w -> w.getMessage(null).contains("RowguardCheckEnumJpa")).count()).isEqualTo(2);
+
+    Compilation withoutJpa = Compilations.compile(List.of(asset, converter), "-Arowguard.jpaCompatibility=false");
+    assertThat(withoutJpa).succeeded();
+    assertThat(withoutJpa.warnings().stream()
+        .filter(w -> w.getMessage(null).contains("RowguardCheckEnumJpa")).count()).isEqualTo(0);
+  }
+
+  @Test
   void anEnumColumnKeepsItsLengthAndALengthShorterThanAStoredValueIsAnError() {
     JavaFileObject asset = entity("Asset",
         "@Entity public class Asset {",

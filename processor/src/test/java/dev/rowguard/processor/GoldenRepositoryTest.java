@@ -23,7 +23,8 @@ class GoldenRepositoryTest {
   @ValueSource(strings = {"ProductRepositoryJdbc", "ReviewRepositoryJdbc", "StockMovementRepositoryJdbc",
       "StoreRepositoryJdbc"})
   void generatedRepositoryMatchesGolden(String name) throws IOException {
-    Compilation compilation = Compilations.compile(Compilations.storeModel());
+    // No JPA provider maps the store model: its kebab-case enums are Rowguard's alone.
+    Compilation compilation = Compilations.compile(Compilations.storeModel(), "-Arowguard.jpaCompatibility=false");
     assertThat(compilation).succeededWithoutWarnings();
     String actual = Compilations.generatedSource(compilation, "dev.rowguard.processor.store." + name);
     Path golden = GOLDEN.resolve(name + ".java.txt");

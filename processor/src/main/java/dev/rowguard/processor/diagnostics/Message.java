@@ -38,6 +38,10 @@ public enum Message {
   ENUM_ORDINAL(ERROR, "RowguardEnumOrdinal",
       "field '%s' would store enum %s by ordinal, which breaks when constants are reordered. Add "
           + "@Enumerated(EnumType.STRING) or @CheckEnum"),
+  CHECK_ENUM_JPA(WARNING, "RowguardCheckEnumJpa",
+      "field '%s' stores enum %s as %s (@CheckEnum), but a JPA provider (Hibernate, EclipseLink) mapping this "
+          + "entity writes %s, which the CHECK rejects. %s, or pass -Arowguard.jpaCompatibility=false when no JPA "
+          + "provider maps this model"),
   ENUM_LENGTH(ERROR, "RowguardEnumLength",
       "@Column(length = %d) on enum field '%s' is shorter than its stored value '%s' (%d characters); make the "
           + "length at least that, or leave it out to store text"),

@@ -61,14 +61,14 @@ public final class EntityReader {
    * @param entityNames every entity of the compilation, by qualified name
    */
   public EntityReader(Elements elements, Reporter reporter, Origins origins, TableNames tableNames,
-      List<TenantKeyColumn> tenantLevels, Set<String> entityNames) {
+      List<TenantKeyColumn> tenantLevels, Set<String> entityNames, boolean jpaCompatibility) {
     this.elements = elements;
     this.reporter = reporter;
     this.origins = origins;
     this.tableNames = tableNames;
     this.tenantLevels = tenantLevels;
     this.entityNames = entityNames;
-    this.enumValues = new EnumValues(elements, reporter);
+    this.enumValues = new EnumValues(elements, reporter, jpaCompatibility);
   }
 
   public Optional<Table> read(TypeElement type) {

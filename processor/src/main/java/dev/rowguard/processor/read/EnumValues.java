@@ -24,11 +24,13 @@ import javax.lang.model.util.Elements;
 final class EnumValues {
   private final Elements elements;
   private final Reporter reporter;
+  private final boolean jpaCompatibility;
   private final Set<String> reportedEnums = new HashSet<>();
 
-  EnumValues(Elements elements, Reporter reporter) {
+  EnumValues(Elements elements, Reporter reporter, boolean jpaCompatibility) {
     this.elements = elements;
     this.reporter = reporter;
+    this.jpaCompatibility = jpaCompatibility;
   }
 
   /**
@@ -69,9 +71,36 @@ final class EnumValues {
       reportedEnums.add(enumType.getQualifiedName().toString());
       return Optional.empty();
     }
+    if (jpaCompatibility) {
+      checkJpaMapping(field, enumType, enumerated, written);
+    }
     Set<String> all = new LinkedHashSet<>(written);
     all.addAll(checkEnum.get().strings("legacyValues"));
     return Optional.of(List.copyOf(all));
+  }
+
+  /**
+   * Warns when a JPA provider mapping the same field would write values the CHECK rejects: the ordinal without
+   * {@code @Enumerated(STRING)}, the constant names when the stored values differ from them. A field with
+   * {@code @Convert} has its own converter, which Rowguard cannot see into.
+   */
+  private void checkJpaMapping(
+      VariableElement field, TypeElement enumType, Optional<AnnotationValues> enumerated, List<String> written) {
+    if (AnnotationValues.has(field, Jpa.CONVERT)) {
+      return;
+    }
+    boolean byName = enumerated.isPresent() && enumerated.get().enumName("value").equals("STRING");
+    boolean storedAsNames = written.equals(constants(enumType).stream().map(c -> c.getSimpleName().toString()).toList());
+    if (byName && storedAsNames) {
+      return;
+    }
+    String stored = storedAsNames ? "the constant names" : "'" + String.join("', '", written) + "'";
+    String jpaWrites = byName ? "the constant names" : "the ordinal";
+    String fix = storedAsNames
+        ? "Add @Enumerated(EnumType.STRING)"
+        : "Map it with @Convert and an AttributeConverter that writes the stored values";
+    reporter.report(Location.of(field, enumerated.map(AnnotationValues::mirror).orElse(null)),
+        Message.CHECK_ENUM_JPA, field.getSimpleName(), enumType.getQualifiedName(), stored, jpaWrites, fix);
   }
 
   private static String derived(VariableElement constant, CheckEnum.Case storedCase) {

@@ -10,6 +10,7 @@ public final class Jpa {
   public static final String COLUMN = PACKAGE + "Column";
   public static final String BASIC = PACKAGE + "Basic";
   public static final String ENUMERATED = PACKAGE + "Enumerated";
+  public static final String CONVERT = PACKAGE + "Convert";
   public static final String MANY_TO_ONE = PACKAGE + "ManyToOne";
   public static final String ONE_TO_ONE = PACKAGE + "OneToOne";
   public static final String ONE_TO_MANY = PACKAGE + "OneToMany";
