@@ -53,13 +53,44 @@ public final class NativeQueryAnalyzer {
    */
   public NativeQueryAnalysis analyze(String sql, List<QueryParameter> parameters, ResultShape result) {
     List<SqlMark> marks = SqlScanner.scan(sql);
+    List<NativeQueryProblem> forbidden = forbidden(sql);
     try {
-      return analyze(sql, marks, parameters, result);
+      NativeQueryAnalysis analysis = analyze(sql, marks, parameters, result);
+      List<NativeQueryProblem> problems = new ArrayList<>(forbidden);
+      problems.addAll(analysis.problems());
+      return new NativeQueryAnalysis(
+          analysis.jdbcSql(), analysis.bindings(), analysis.kind(), analysis.resultColumns(), problems);
     } catch (RuntimeException e) {
       // A statement shape the resolver does not expect must fail the method's compilation, not the compiler.
-      return unchecked(sql, marks, new NativeQueryProblem(Kind.UNSUPPORTED_STATEMENT, "Rowguard could not"
+      List<NativeQueryProblem> problems = new ArrayList<>(forbidden);
+      problems.add(new NativeQueryProblem(Kind.UNSUPPORTED_STATEMENT, "Rowguard could not"
           + " analyse this statement (" + e + "); write it more simply, and report the SQL to Rowguard"));
+      return unchecked(sql, marks, problems);
     }
+  }
+
+  /**
+   * The tenant-isolation verdict on the SQL of a {@code @SqlQuery}: the problems of {@link
+   * NativeQueryProblem.Kind#isolation() isolation kinds} that {@link #analyze} reports, which depend on the SQL
+   * alone (not on the method's parameters or result). The Error Prone check {@code UnfilteredTenantQuery} uses
+   * it, so that it and the processor give the same verdict by construction.
+   */
+  public List<NativeQueryProblem> isolationProblems(String sql) {
+    return analyze(sql, List.of(), new ResultShape.Scalar("java.lang.Object")).problems().stream()
+        .filter(problem -> problem.kind().isolation())
+        .toList();
+  }
+
+  private static List<NativeQueryProblem> forbidden(String sql) {
+    List<String> found = ForbiddenOperations.find(sql);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    return List.of(new NativeQueryProblem(Kind.FORBIDDEN_OPERATION, "the SQL runs "
+        + ForbiddenOperations.describe(found) + ", which application SQL may not: it writes session state (the"
+        + " bound tenant lives in the session's settings), changes roles, or reaches the server, its files or other"
+        + " sessions; remove it (Rowguard binds the tenant; administration belongs in a migration or an operator's"
+        + " session)"));
   }
 
   private NativeQueryAnalysis analyze(
@@ -126,9 +157,13 @@ public final class NativeQueryAnalyzer {
 
   /** The analysis of SQL that could not be checked: only the rewriting of its parameters. */
   private static NativeQueryAnalysis unchecked(String sql, List<SqlMark> marks, NativeQueryProblem problem) {
+    return unchecked(sql, marks, List.of(problem));
+  }
+
+  private static NativeQueryAnalysis unchecked(String sql, List<SqlMark> marks, List<NativeQueryProblem> problems) {
     ExpandedSql expanded = ExpandedSql.of(sql, marks, Map.of());
     return new NativeQueryAnalysis(
-        expanded.jdbcSql(), expanded.bindings(), StatementKind.OTHER, List.of(), List.of(problem));
+        expanded.jdbcSql(), expanded.bindings(), StatementKind.OTHER, List.of(), problems);
   }
 
   private static StatementKind kind(Statement statement) {

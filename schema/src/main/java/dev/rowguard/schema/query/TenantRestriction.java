@@ -22,7 +22,7 @@ final class TenantRestriction {
   static List<NativeQueryProblem> check(TenantFilterAnalyzer analyzer, Statement expanded, String sql) {
     List<NativeQueryProblem> problems = new ArrayList<>();
     for (TenantFilterProblem problem :
-        analyzer.problems(expanded, TenantFilterAnalyzer.TenantValues.SETTINGS_ONLY)) {
+        analyzer.problems(expanded)) {
       if (problem.statement().equals("INSERT")) {
         continue; // INSERT into a tenanted table is reported as unsupported
       }
