@@ -128,7 +128,7 @@ public final class NativeQueryAnalyzer {
             + " rowguard_tenant(a)"));
       }
     }
-    References references = ReferenceResolver.resolve(statement, tables, placeholders);
+    References references = ReferenceResolver.resolve(statement, sql, tables, placeholders);
     if (kind == StatementKind.INSERT && references.target() != null && references.target().tenanted()) {
       problems.add(new NativeQueryProblem(Kind.UNSUPPORTED_STATEMENT, "INSERT into the tenanted table "
           + references.target().name() + " is not supported in @SqlQuery; use an @Insert method, which fills the"
@@ -137,7 +137,10 @@ public final class NativeQueryAnalyzer {
     problems.addAll(references.problems());
     problems.addAll(ParameterUsage.check(marks, parameters));
     problems.addAll(ParameterTypes.check(references.parameterSites(), parameters, typeFit));
-    ExpandedSql expanded = ExpandedSql.of(sql, marks, references.placeholders());
+    List<SqlMark> rewritten = new ArrayList<>(marks);
+    rewritten.addAll(references.qualifiers());
+    rewritten.sort(java.util.Comparator.comparingInt(SqlMark::start));
+    ExpandedSql expanded = ExpandedSql.of(sql, rewritten, references.placeholders());
     problems.addAll(tenantRestriction(expanded.analysisSql(), sql));
     problems.addAll(ResultMapping.check(result, kind, references, typeFit));
     return new NativeQueryAnalysis(
