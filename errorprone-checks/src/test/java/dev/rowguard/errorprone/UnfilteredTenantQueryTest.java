@@ -76,6 +76,19 @@ final class UnfilteredTenantQueryTest {
             "  }",
             "}")
         .addSourceLines(
+            "AssetRepositoryJdbc.java",
+            "import javax.annotation.processing.Generated;",
+            "",
+            "// The processor's own SQL binds each tenant key from the tenant context: only what it runs is checked.",
+            "@Generated(\"dev.rowguard.processor.RowguardProcessor\")",
+            "class AssetRepositoryJdbc {",
+            "  void run(java.sql.Connection c) throws java.sql.SQLException {",
+            "    c.prepareStatement(\"SELECT * FROM app.asset WHERE tenant_id = ?\");",
+            "    // BUG: Diagnostic contains: SQL runs set_config(…)",
+            "    c.prepareStatement(\"SELECT set_config('rowguard.tenant_id', ?, false)\");",
+            "  }",
+            "}")
+        .addSourceLines(
             "AssetRepository.java",
             "import dev.rowguard.annotations.SqlQuery;",
             "import java.util.List;",
