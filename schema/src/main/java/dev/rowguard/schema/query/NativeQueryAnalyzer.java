@@ -23,7 +23,9 @@ import net.sf.jsqlparser.statement.update.Update;
  * table), a condition for a WHERE clause or a JOIN's ON. The placeholder expands to {@code (a.client_account_id =
  * ? AND a.engagement_id = ?)}, one comparison per tenant key, each bound to the current tenant's value. A
  * comparison with a method parameter does not restrict a table, as a caller could pass another tenant's key;
- * {@code key = current_setting('<its setting>')} does.
+ * {@code key = current_setting('<its setting>')} does. The SQL to prepare names every table of the model
+ * schema-qualified, with the schema the analysis resolved it to, so that it runs with any search path and no
+ * temporary object of the same name can shadow it.
  *
  * <p>Every problem found is reported; after a syntax error nothing else can be checked. Immutable and
  * thread-safe; build one per schema and reuse it.
