@@ -163,7 +163,7 @@ final class UnfilteredTenantQueryTest {
   @Test
   void replacement() {
     // Adding a tenant filter changes what the query returns: no fix is offered, nothing is rewritten.
-    BugCheckerRefactoringTestHelper.newInstance(UnfilteredTenantQuery.class, getClass())
+    Refactoring.of(UnfilteredTenantQuery.class, getClass())
         .addInputLines(
             "A.java",
             "class A {",

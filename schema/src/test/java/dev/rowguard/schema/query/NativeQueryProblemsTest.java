@@ -271,7 +271,8 @@ final class NativeQueryProblemsTest {
     assertThat(kinds(analysis)).containsExactly(Kind.TENANT_FILTER);
     assertThat(analysis.problems().get(0).detail()).isEqualTo("asset a does not restrict its tenant keys"
         + " (client_account_id, engagement_id) to the bound tenant; add rowguard_tenant(a) to the WHERE clause"
-        + " (or, for a joined table, to its JOIN's ON)");
+        + " (or, for a table joined by an inner or LEFT JOIN, to its JOIN's ON; the ON of a RIGHT or FULL JOIN does"
+        + " not restrict the side it preserves)");
   }
 
   @Test
