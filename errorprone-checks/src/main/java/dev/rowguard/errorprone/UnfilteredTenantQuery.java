@@ -6,6 +6,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -19,7 +20,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
-import com.google.errorprone.BugPattern.SeverityLevel;
 import dev.rowguard.schema.query.ForbiddenOperations;
 import dev.rowguard.schema.query.NativeQueryAnalyzer;
 import dev.rowguard.schema.query.NativeQueryProblem;
@@ -161,10 +161,7 @@ public final class UnfilteredTenantQuery extends BugChecker
   }
 
   private static String forbidden(List<String> operations) {
-    return "SQL runs " + ForbiddenOperations.describe(operations) + ", which application SQL may not: it writes"
-        + " session state (the bound tenant lives in the session's settings), changes roles, or reaches the server,"
-        + " its files or other sessions; remove it (Rowguard binds the tenant; administration belongs in a"
-        + " migration or an operator's session)";
+    return "SQL " + ForbiddenOperations.explain(operations);
   }
 
   private Description unreadable(TenantSchemas schemas, Tree where) {

@@ -129,9 +129,15 @@ public final class ForbiddenOperations {
     return before >= 0 && "update".equals(tokens.get(before).word());
   }
 
-  /** The text of one call or statement for a message: {@code set_config(…), SET statement}. */
-  public static String describe(List<String> found) {
-    return String.join(", ", found);
+  /**
+   * What is wrong and what to do, to follow "the SQL" or "SQL" in a message: {@code runs set_config(…), SET
+   * statement, which application SQL may not: …}.
+   */
+  public static String explain(List<String> found) {
+    return "runs " + String.join(", ", found) + ", which application SQL may not: it writes session state (the"
+        + " bound tenant lives in the session's settings), changes roles, or reaches the server, its files or other"
+        + " sessions; remove it (Rowguard binds the tenant; administration belongs in a migration or an operator's"
+        + " session)";
   }
 
   /** A word (folded as PostgreSQL folds it) or one punctuation character. */

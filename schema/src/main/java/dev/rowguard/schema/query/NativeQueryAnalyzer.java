@@ -88,11 +88,7 @@ public final class NativeQueryAnalyzer {
     if (found.isEmpty()) {
       return List.of();
     }
-    return List.of(new NativeQueryProblem(Kind.FORBIDDEN_OPERATION, "the SQL runs "
-        + ForbiddenOperations.describe(found) + ", which application SQL may not: it writes session state (the"
-        + " bound tenant lives in the session's settings), changes roles, or reaches the server, its files or other"
-        + " sessions; remove it (Rowguard binds the tenant; administration belongs in a migration or an operator's"
-        + " session)"));
+    return List.of(new NativeQueryProblem(Kind.FORBIDDEN_OPERATION, "the SQL " + ForbiddenOperations.explain(found)));
   }
 
   private NativeQueryAnalysis analyze(
