@@ -15,8 +15,9 @@ import java.util.Random;
  * Per ten files, in ten packages:
  * <ul>
  *   <li>4 data-access classes: {@code Connection.prepareStatement} with constant SQL (literals and {@code static
- *       final} concatenations) that always restricts {@code tenant_id} to a bind parameter; a join; INSERT,
- *       UPDATE and a batched DELETE; a {@code Statement} with a {@code current_setting} filter; a query on a
+ *       final} concatenations) that always restricts {@code tenant_id} to the bound tenant, {@code
+ *       current_setting('rowguard.tenant_id')::uuid} (the only form UnfilteredTenantQuery accepts); a join;
+ *       INSERT, UPDATE and a batched DELETE; a {@code Statement} with a query time-out; a query on a
  *       shared table; and one SQL string built from a parameter in a method that says so with
  *       {@code @SuppressWarnings("SqlConcatenation")}. Raw SQL is sanctioned by {@code @AllowRawSql("…")} on the
  *       method, or on the class for every other class;</li>
@@ -141,40 +142,37 @@ final class JdbcSourceGenerator {
         + "public final class " + name + " {\n"
         + "  private static final String TABLE = \"" + t + "\";\n"
         + "  private static final String SELECT_COLUMNS = \"SELECT id, name, status, amount FROM \" + TABLE;\n"
+        + "  private static final String BOUND_TENANT = \"tenant_id = current_setting('rowguard.tenant_id')::uuid\";\n"
         + "  private static final int MAX_ROWS = 500;\n\n"
         + "  private final Connection connection;\n\n"
         + "  public " + name + "(Connection connection) {\n    this.connection = connection;\n  }\n\n"
         + "  /** One row of the table. */\n"
         + "  public record Row(UUID id, String name, String status, BigDecimal amount) {}\n\n"
         + allow
-        + "  public Row findById(UUID tenantId, UUID id) throws SQLException {\n"
+        + "  public Row findById(UUID id) throws SQLException {\n"
         + "    try (PreparedStatement statement =\n"
-        + "        connection.prepareStatement(SELECT_COLUMNS + \" WHERE tenant_id = ? AND id = ?\")) {\n"
-        + "      statement.setObject(1, tenantId);\n"
-        + "      statement.setObject(2, id);\n"
+        + "        connection.prepareStatement(SELECT_COLUMNS + \" WHERE \" + BOUND_TENANT + \" AND id = ?\")) {\n"
+        + "      statement.setObject(1, id);\n"
         + "      try (ResultSet rows = statement.executeQuery()) {\n"
         + "        return rows.next() ? map(rows) : null;\n"
         + "      }\n    }\n  }\n\n"
         + allow
-        + "  public List<Row> findByStatus(UUID tenantId, String status) throws SQLException {\n"
+        + "  public List<Row> findByStatus(String status) throws SQLException {\n"
         + "    List<Row> result = new ArrayList<>();\n"
         + "    try (PreparedStatement statement = connection.prepareStatement(\n"
-        + "        \"SELECT id, name, status, amount FROM " + t + " WHERE tenant_id = ? AND status = ? \"\n"
+        + "        \"SELECT id, name, status, amount FROM " + t + " WHERE \" + BOUND_TENANT + \" AND status = ? \"\n"
         + "            + \"ORDER BY created_at DESC LIMIT \" + MAX_ROWS)) {\n"
-        + "      statement.setObject(1, tenantId);\n"
-        + "      statement.setString(2, status);\n"
+        + "      statement.setString(1, status);\n"
         + "      try (ResultSet rows = statement.executeQuery()) {\n"
         + "        while (rows.next()) {\n          result.add(map(rows));\n        }\n"
         + "      }\n    }\n    return result;\n  }\n\n"
         + allow
-        + "  public List<UUID> childrenOf(UUID tenantId, UUID parentId) throws SQLException {\n"
+        + "  public List<UUID> childrenOf(UUID parentId) throws SQLException {\n"
         + "    List<UUID> result = new ArrayList<>();\n"
         + "    try (PreparedStatement statement = connection.prepareStatement(\n"
-        + "        \"SELECT c.id FROM " + t + " c JOIN " + o + " p ON p.id = c.parent_id AND p.tenant_id = ? \"\n"
-        + "            + \"WHERE c.tenant_id = ? AND p.id = ?\")) {\n"
-        + "      statement.setObject(1, tenantId);\n"
-        + "      statement.setObject(2, tenantId);\n"
-        + "      statement.setObject(3, parentId);\n"
+        + "        \"SELECT c.id FROM " + t + " c JOIN " + o + " p ON p.id = c.parent_id AND p.\" + BOUND_TENANT\n"
+        + "            + \" WHERE c.\" + BOUND_TENANT + \" AND p.id = ?\")) {\n"
+        + "      statement.setObject(1, parentId);\n"
         + "      try (ResultSet rows = statement.executeQuery()) {\n"
         + "        while (rows.next()) {\n          result.add(rows.getObject(1, UUID.class));\n        }\n"
         + "      }\n    }\n    return result;\n  }\n\n"
@@ -190,27 +188,25 @@ final class JdbcSourceGenerator {
         + "      statement.setBigDecimal(5, row.amount());\n"
         + "      return statement.executeUpdate();\n    }\n  }\n\n"
         + allow
-        + "  public int rename(UUID tenantId, UUID id, String newName) throws SQLException {\n"
+        + "  public int rename(UUID id, String newName) throws SQLException {\n"
         + "    try (PreparedStatement statement = connection.prepareStatement(\n"
-        + "        \"UPDATE \" + TABLE + \" SET name = ? WHERE tenant_id = ? AND id = ?\")) {\n"
+        + "        \"UPDATE \" + TABLE + \" SET name = ? WHERE \" + BOUND_TENANT + \" AND id = ?\")) {\n"
         + "      statement.setString(1, newName);\n"
-        + "      statement.setObject(2, tenantId);\n"
-        + "      statement.setObject(3, id);\n"
+        + "      statement.setObject(2, id);\n"
         + "      return statement.executeUpdate();\n    }\n  }\n\n"
         + allow
-        + "  public int[] deleteAll(UUID tenantId, List<UUID> ids) throws SQLException {\n"
+        + "  public int[] deleteAll(List<UUID> ids) throws SQLException {\n"
         + "    try (PreparedStatement statement =\n"
-        + "        connection.prepareStatement(\"DELETE FROM " + t + " WHERE tenant_id = ? AND id = ?\")) {\n"
+        + "        connection.prepareStatement(\"DELETE FROM " + t + " WHERE \" + BOUND_TENANT + \" AND id = ?\")) {\n"
         + "      for (UUID id : ids) {\n"
-        + "        statement.setObject(1, tenantId);\n"
-        + "        statement.setObject(2, id);\n"
+        + "        statement.setObject(1, id);\n"
         + "        statement.addBatch();\n"
         + "      }\n"
         + "      return statement.executeBatch();\n    }\n  }\n\n"
         + allow
         + "  public long countForBoundTenant() throws SQLException {\n"
         + "    try (Statement statement = connection.createStatement()) {\n"
-        + "      statement.execute(\"SET LOCAL statement_timeout = 5000\");\n"
+        + "      statement.setQueryTimeout(5);\n"
         + "      try (ResultSet rows = statement.executeQuery(\n"
         + "          \"SELECT count(*) FROM " + t + " WHERE tenant_id = current_setting('rowguard.tenant_id')::uuid\")) {\n"
         + "        return rows.next() ? rows.getLong(1) : 0L;\n"
@@ -227,11 +223,10 @@ final class JdbcSourceGenerator {
         + "  /** The sort column comes from {@link #sortColumn}, a fixed list: never from input. */\n"
         + allow
         + "  @SuppressWarnings(\"SqlConcatenation\")\n"
-        + "  public List<UUID> sortedIds(UUID tenantId, int sortKey) throws SQLException {\n"
-        + "    String sql = \"SELECT id FROM " + t + " WHERE tenant_id = ? ORDER BY \" + sortColumn(sortKey);\n"
+        + "  public List<UUID> sortedIds(int sortKey) throws SQLException {\n"
+        + "    String sql = \"SELECT id FROM " + t + " WHERE \" + BOUND_TENANT + \" ORDER BY \" + sortColumn(sortKey);\n"
         + "    List<UUID> result = new ArrayList<>();\n"
         + "    try (PreparedStatement statement = connection.prepareStatement(sql)) {\n"
-        + "      statement.setObject(1, tenantId);\n"
         + "      try (ResultSet rows = statement.executeQuery()) {\n"
         + "        while (rows.next()) {\n          result.add(rows.getObject(1, UUID.class));\n        }\n"
         + "      }\n    }\n    return result;\n  }\n\n"

@@ -2,6 +2,7 @@ package dev.rowguard.errorprone;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ final class ErrorProneBuildTest {
         "@dev.rowguard.annotations.AllowRawSql(\"billing export\")",
         "class Export {",
         "  void run(java.sql.Statement statement) throws java.sql.SQLException {",
-        "    statement.executeQuery(\"SELECT * FROM billing.invoice WHERE tenant_id = ?\");",
+        "    statement.executeQuery(\"SELECT * FROM billing.invoice WHERE tenant_id = current_setting('rowguard.tenant_id')::uuid\");",
         "    statement.executeQuery(\"SELECT * FROM billing.invoice\");",
         "  }",
         "}");
@@ -60,37 +61,103 @@ final class ErrorProneBuildTest {
         .startsWith("[UnfilteredTenantQuery] SELECT on tenanted table billing.invoice does not restrict tenant key");
   }
 
+  @Test
+  void theSchemaWrittenByTheProcessorIsFoundWhenTheOutputDirectoryIsRelative() throws IOException {
+    // Inside the working directory, as `javac -d out` is: target/ is the module's own scratch space.
+    Path relative = Path.of("target", "relative-classes-" + directory.getFileName());
+    Result result = compile(relative, true, false,
+        "package com.example;",
+        "@dev.rowguard.annotations.AllowRawSql(\"billing export\")",
+        "class Export {",
+        "  void run(java.sql.Statement statement) throws java.sql.SQLException {",
+        "    statement.executeQuery(\"SELECT * FROM billing.invoice\");",
+        "  }",
+        "}");
+
+    assertThat(relative.isAbsolute()).isFalse();
+    assertThat(result.errors).hasSize(1);
+    assertThat(result.errors.get(0))
+        .startsWith("[UnfilteredTenantQuery] SELECT on tenanted table billing.invoice does not restrict tenant key");
+  }
+
+  @Test
+  void withoutAnyModelTheCompilationIsToldOnce() throws IOException {
+    Result result = compile(directory.resolve("classes"), false, true,
+        "package com.example;",
+        "@dev.rowguard.annotations.AllowRawSql(\"billing export\")",
+        "class Export {",
+        "  void run(java.sql.Statement statement) throws java.sql.SQLException {",
+        "    statement.executeQuery(\"SELECT 1\");",
+        "    statement.executeQuery(\"SELECT * FROM billing.invoice\");",
+        "    statement.executeQuery(\"SELECT * FROM billing.payment\");",
+        "    statement.execute(\"SET ROLE admin\");",
+        "  }",
+        "}");
+
+    assertThat(result.warnings).containsExactly("[UnfilteredTenantQuery] No Rowguard schema model"
+        + " (META-INF/rowguard/schema.json) was found in the class output, on the classpath or in"
+        + " -XepOpt:UnfilteredTenantQuery:SchemaJson, so tenant filters are not checked in this compilation; run"
+        + " the Rowguard processor in the same compilation, put the jar that holds the model on the classpath, or"
+        + " name the file with -XepOpt:UnfilteredTenantQuery:SchemaJson=<path>");
+    // Forbidden operations need no model.
+    assertThat(result.errors).hasSize(1);
+    assertThat(result.errors.get(0)).startsWith("[UnfilteredTenantQuery] SQL runs SET statement");
+  }
+
   private Result compile(String... lines) throws IOException {
+    return compile(directory.resolve("classes"), true, false, lines);
+  }
+
+  /**
+   * @param classes the output directory, relative or absolute
+   * @param withProcessor whether the stand-in processor writes a schema.json to it
+   * @param withoutTestModel whether to leave this module's test resources (which hold a schema.json) off the
+   *     classpath
+   */
+  private Result compile(Path classes, boolean withProcessor, boolean withoutTestModel, String... lines)
+      throws IOException {
     Path source = directory.resolve("src/com/example/Source.java");
     Files.createDirectories(source.getParent());
     Files.write(source, List.of(lines), StandardCharsets.UTF_8);
-    Path classes = Files.createDirectories(directory.resolve("classes"));
+    Files.createDirectories(classes);
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     String classpath = System.getProperty("java.class.path");
-    List<String> options = List.of(
+    String compileClasspath = withoutTestModel
+        ? String.join(File.pathSeparator, java.util.Arrays.stream(classpath.split(File.pathSeparator))
+            .filter(entry -> !Files.isRegularFile(Path.of(entry).resolve("META-INF/rowguard/schema.json")))
+            .toList())
+        : classpath;
+    List<String> options = new ArrayList<>(List.of(
         "-d", classes.toString(),
-        "-classpath", classpath,
-        "-processorpath", classpath,
-        "-processor", SchemaWritingProcessor.class.getName(),
+        "-classpath", compileClasspath,
+        "-processorpath", classpath));
+    options.addAll(withProcessor
+        ? List.of("-processor", SchemaWritingProcessor.class.getName())
+        : List.of("-proc:none"));
+    options.addAll(List.of(
         "-XDcompilePolicy=simple",
         "--should-stop=ifError=FLOW",
         "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:RawSql:ERROR -Xep:SqlConcatenation:ERROR"
-            + " -Xep:UnfilteredTenantQuery:ERROR -Xep:ReservedColumnName:ERROR");
+            + " -Xep:UnfilteredTenantQuery:ERROR -Xep:ReservedColumnName:ERROR"));
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
       boolean succeeded = javac.getTask(
               new StringWriter(), files, diagnostics, options, null, files.getJavaFileObjects(source))
           .call();
       List<String> errors = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+        String message = diagnostic.getMessage(null).lines().findFirst().orElse("");
         if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
-          errors.add(diagnostic.getMessage(null).lines().findFirst().orElse(""));
+          errors.add(message);
+        } else if (message.startsWith("[UnfilteredTenantQuery]")) {
+          warnings.add(message);
         }
       }
-      return new Result(succeeded, errors);
+      return new Result(succeeded, errors, warnings);
     }
   }
 
-  private record Result(boolean succeeded, List<String> errors) {}
+  private record Result(boolean succeeded, List<String> errors, List<String> warnings) {}
 }

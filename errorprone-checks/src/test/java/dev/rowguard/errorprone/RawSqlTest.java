@@ -175,7 +175,7 @@ final class RawSqlTest {
   @Test
   void replacement() {
     // Raw SQL has no mechanical replacement: the check offers no fix, and so rewrites nothing.
-    BugCheckerRefactoringTestHelper.newInstance(RawSql.class, getClass())
+    Refactoring.of(RawSql.class, getClass())
         .addInputLines(
             "A.java",
             "class A {",

@@ -93,7 +93,7 @@ final class ReservedColumnNameTest {
   @Test
   void replacement() {
     BugCheckerRefactoringTestHelper helper =
-        BugCheckerRefactoringTestHelper.newInstance(ReservedColumnName.class, getClass());
+        Refactoring.of(ReservedColumnName.class, getClass());
     for (String[] source : JPA) {
       helper.addInputLines(source[0], Arrays.copyOfRange(source, 1, source.length)).expectUnchanged();
     }

@@ -89,7 +89,7 @@ final class SqlConcatenationTest {
 
   @Test
   void replacement() {
-    Stubs.addTo(BugCheckerRefactoringTestHelper.newInstance(SqlConcatenation.class, getClass()))
+    Stubs.addTo(Refactoring.of(SqlConcatenation.class, getClass()))
         .addInputLines(
             "A.java",
             "import java.sql.Connection;",

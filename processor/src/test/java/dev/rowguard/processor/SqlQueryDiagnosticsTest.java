@@ -130,4 +130,70 @@ class SqlQueryDiagnosticsTest {
         .hadErrorContaining("[RowguardSqlUnsupported] cannot implement Hosts.add(UUID): INSERT into the tenanted "
             + "table");
   }
+
+  @Test
+  void aSubSelectThatSwitchesTheTenantIsRejected() {
+    JavaFileObject hosts = hosts(
+        "@SqlQuery(\"SELECT h.* FROM host h, (SELECT set_config('rowguard.tenant_id', :other, false) AS c) s\"",
+        "    + \" WHERE h.tenant_id = COALESCE(s.c, current_setting('rowguard.tenant_id'))::uuid\")",
+        "List<Host> switched(String other);");
+    Compilation compilation = compileHosts(hosts);
+    assertThat(compilation)
+        .hadErrorContaining("[RowguardSqlForbidden] cannot implement Hosts.switched(String): the SQL runs"
+            + " set_config(…), which application SQL may not")
+        .inFile(hosts).onLineContaining("@SqlQuery");
+    assertThat(compilation)
+        .hadErrorContaining("[RowguardSqlTenantFilter] cannot implement Hosts.switched(String): host h does not"
+            + " restrict its tenant key tenant_id")
+        .inFile(hosts).onLineContaining("@SqlQuery");
+  }
+
+  @Test
+  void sqlThatNamesNoTableIsStillChecked() {
+    JavaFileObject hosts = hosts(
+        "@SqlQuery(\"SELECT set_config('rowguard.tenant_id', :other, false)\")",
+        "Optional<String> become(String other);");
+    assertThat(compileHosts(hosts))
+        .hadErrorContaining("[RowguardSqlForbidden] cannot implement Hosts.become(String): the SQL runs set_config(…)")
+        .inFile(hosts).onLineContaining("@SqlQuery");
+  }
+
+  @Test
+  void serverFunctionsAreRejected() {
+    JavaFileObject hosts = hosts(
+        "@SqlQuery(\"SELECT pg_cancel_backend(:pid)\")",
+        "boolean cancel(int pid);");
+    assertThat(compileHosts(hosts))
+        .hadErrorContaining("[RowguardSqlForbidden] cannot implement Hosts.cancel(int): the SQL runs"
+            + " pg_cancel_backend(…)")
+        .inFile(hosts).onLineContaining("@SqlQuery");
+  }
+
+  @Test
+  void thePreservedSideOfARightJoinIsNotRestrictedByItsOn() {
+    JavaFileObject hosts = hosts(
+        "@SqlQuery(\"SELECT h.* FROM host o RIGHT JOIN host h ON rowguard_tenant(h) AND rowguard_tenant(o)\")",
+        "List<Host> all();");
+    assertThat(compileHosts(hosts))
+        .hadErrorContaining("[RowguardSqlTenantFilter] cannot implement Hosts.all(): host h does not restrict its"
+            + " tenant key tenant_id")
+        .inFile(hosts).onLineContaining("@SqlQuery");
+  }
+
+  @Test
+  void failOpenFallbacksDoNotRestrict() {
+    String[] conditions = {
+        "h.tenant_id = COALESCE(NULLIF(current_setting('rowguard.tenant_id', true), '')::uuid, h.tenant_id)",
+        "h.tenant_id = COALESCE(:tenant, current_setting('rowguard.tenant_id')::uuid)",
+        "h.tenant_id = CASE WHEN :tenant IS NULL THEN current_setting('rowguard.tenant_id')::uuid ELSE :tenant END",
+    };
+    for (String condition : conditions) {
+      JavaFileObject hosts = hosts(
+          "@SqlQuery(\"SELECT h.* FROM host h WHERE " + condition + "\")",
+          "List<Host> of(UUID tenant);");
+      assertThat(compileHosts(hosts))
+          .hadErrorContaining("host h does not restrict its tenant key tenant_id to the bound tenant")
+          .inFile(hosts).onLineContaining("@SqlQuery");
+    }
+  }
 }

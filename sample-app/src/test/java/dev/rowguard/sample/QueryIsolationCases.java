@@ -59,6 +59,10 @@ final class QueryIsolationCases {
           assertThat(ids(page.content(), Asset::getId)).containsExactlyElementsIn(f.ofA(s.table(), "id", "true"));
           assertThat(page.totalElements()).isEqualTo(f.countOfA(s.table()));
         }),
+        Map.entry("AssetRepository.hostnamesWithAtLeastCores(int)", (s, f) -> {
+          assertThat(f.repositories.assets().hostnamesWithAtLeastCores(0))
+              .containsExactlyElementsIn(f.ofA(s.table(), "hostname", "cpu_cores >= 0"));
+        }),
         Map.entry("AssetRepository.deleteByHostname(String)", (s, f) -> {
           AssetRepository assets = f.repositories.assets();
           assertThat(assets.deleteByHostname("ehr-db-01")).isEqualTo(0);

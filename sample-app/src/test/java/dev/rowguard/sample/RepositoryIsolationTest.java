@@ -148,15 +148,16 @@ class RepositoryIsolationTest {
 
   /** Nulls, zeros and false: a method must refuse before it looks at its arguments. */
   private static Object[] defaultArguments(Method method) {
+    // Each branch is an Object: a conditional of numbers alone would promote them all to double.
     return Stream.of(method.getParameterTypes())
         .map(type -> !type.isPrimitive() ? null
-            : type == boolean.class ? false
-            : type == char.class ? '\0'
-            : type == long.class ? 0L
-            : type == double.class ? 0d
-            : type == float.class ? 0f
-            : type == int.class ? 0
-            : type == short.class ? (short) 0 : (byte) 0)
+            : type == boolean.class ? (Object) false
+            : type == char.class ? (Object) '\0'
+            : type == long.class ? (Object) 0L
+            : type == double.class ? (Object) 0d
+            : type == float.class ? (Object) 0f
+            : type == int.class ? (Object) 0
+            : type == short.class ? (Object) (short) 0 : (Object) (byte) 0)
         .toArray();
   }
 }

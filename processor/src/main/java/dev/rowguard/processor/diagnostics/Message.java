@@ -126,6 +126,8 @@ public enum Message {
   SQL_TENANT_FILTER(ERROR, "RowguardSqlTenantFilter",
       "cannot implement %s: %s. Every tenanted table of a @SqlQuery must be restricted to the bound tenant: "
           + "rowguard_tenant(<alias>) expands to that restriction, bound from the tenant context"),
+  SQL_FORBIDDEN(ERROR, "RowguardSqlForbidden",
+      "cannot implement %s: %s. A @SqlQuery runs as the bound tenant and must not change who that is"),
   INTERNAL_ERROR(ERROR, "RowguardInternalError",
       "Rowguard failed on %s: %s. This is a bug in Rowguard; please report it with this message");
 

@@ -49,17 +49,18 @@ import javax.lang.model.util.Elements;
  * parameter and read each row.
  */
 public final class SqlQueryReader {
-  private static final Map<NativeQueryProblem.Kind, Message> MESSAGES = Map.of(
-      NativeQueryProblem.Kind.SYNTAX, Message.SQL_SYNTAX,
-      NativeQueryProblem.Kind.UNSUPPORTED_STATEMENT, Message.SQL_UNSUPPORTED,
-      NativeQueryProblem.Kind.UNKNOWN_TABLE, Message.SQL_UNKNOWN_NAME,
-      NativeQueryProblem.Kind.UNKNOWN_COLUMN, Message.SQL_UNKNOWN_NAME,
-      NativeQueryProblem.Kind.UNDECLARED_PARAMETER, Message.SQL_PARAMETER,
-      NativeQueryProblem.Kind.UNUSED_PARAMETER, Message.SQL_PARAMETER,
-      NativeQueryProblem.Kind.PARAMETER_TYPE, Message.SQL_PARAMETER,
-      NativeQueryProblem.Kind.RESULT_MAPPING, Message.SQL_RESULT,
-      NativeQueryProblem.Kind.TENANT_FILTER, Message.SQL_TENANT_FILTER,
-      NativeQueryProblem.Kind.TENANT_KEY_WRITE, Message.SQL_TENANT_FILTER);
+  private static final Map<NativeQueryProblem.Kind, Message> MESSAGES = Map.ofEntries(
+      Map.entry(NativeQueryProblem.Kind.SYNTAX, Message.SQL_SYNTAX),
+      Map.entry(NativeQueryProblem.Kind.UNSUPPORTED_STATEMENT, Message.SQL_UNSUPPORTED),
+      Map.entry(NativeQueryProblem.Kind.UNKNOWN_TABLE, Message.SQL_UNKNOWN_NAME),
+      Map.entry(NativeQueryProblem.Kind.UNKNOWN_COLUMN, Message.SQL_UNKNOWN_NAME),
+      Map.entry(NativeQueryProblem.Kind.UNDECLARED_PARAMETER, Message.SQL_PARAMETER),
+      Map.entry(NativeQueryProblem.Kind.UNUSED_PARAMETER, Message.SQL_PARAMETER),
+      Map.entry(NativeQueryProblem.Kind.PARAMETER_TYPE, Message.SQL_PARAMETER),
+      Map.entry(NativeQueryProblem.Kind.RESULT_MAPPING, Message.SQL_RESULT),
+      Map.entry(NativeQueryProblem.Kind.TENANT_FILTER, Message.SQL_TENANT_FILTER),
+      Map.entry(NativeQueryProblem.Kind.TENANT_KEY_WRITE, Message.SQL_TENANT_FILTER),
+      Map.entry(NativeQueryProblem.Kind.FORBIDDEN_OPERATION, Message.SQL_FORBIDDEN));
 
   private final Elements elements;
   private final Reporter reporter;

@@ -9,6 +9,7 @@ import dev.rowguard.processor.store.Product.Category;
 import dev.rowguard.runtime.CrossTenantWriteException;
 import dev.rowguard.runtime.RowguardSqlException;
 import dev.rowguard.runtime.Tenant;
+import dev.rowguard.runtime.TenantBindingDataSource;
 import dev.rowguard.runtime.TenantContext;
 import dev.rowguard.runtime.TenantNotBoundException;
 import dev.rowguard.runtime.TenantScope;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -383,5 +385,80 @@ class RepositoriesOnPostgresTest {
     assertThat(in(otherStore, () -> products.findBySku("TY-1").orElseThrow().getStock())).isEqualTo(7);
     assertThat(in(otherStore, () -> products.reviewCount("TY-1"))).isEqualTo(0);
     assertThrows(TenantNotBoundException.class, () -> products.restock("TY-1", 1));
+  }
+
+  /**
+   * A session whose search path leads elsewhere and that holds a temporary view named like the table (pg_temp is
+   * searched first): the SQL of an @SqlQuery names its tables schema-qualified, so neither matters.
+   */
+  @Test
+  void nativeQueriesRunWithAnySearchPathAndAreNotShadowedByATemporaryView() {
+    DataSource hostile = new SessionPreparingDataSource(database.loginDataSource,
+        "SET search_path TO pg_catalog",
+        "CREATE TEMP VIEW product AS SELECT id, store_id, 'SHADOW' AS sku, name, category, price, stock"
+            + " FROM public.product");
+    ProductRepository shadowed = new ProductRepositoryJdbc(TenantBindingDataSource.wrap(hostile, StoreDatabase.KEYS));
+    in(store, () -> {
+      assertThat(shadowed.skusIn(Category.TOYS)).containsExactly("TY-1");
+      assertThat(shadowed.reviewCount("TY-1")).isEqualTo(0);
+      assertThat(shadowed.restock("TY-1", 1)).isEqualTo(1);
+    });
+  }
+
+  /** Runs statements on every new connection before handing it out, as a previous user of a pooled one might. */
+  private record SessionPreparingDataSource(DataSource delegate, String... statements) implements DataSource {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return prepared(delegate.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return prepared(delegate.getConnection(user, password));
+    }
+
+    private Connection prepared(Connection connection) throws SQLException {
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : statements) {
+          statement.execute(sql);
+        }
+      }
+      return connection;
+    }
+
+    @Override
+    public java.io.PrintWriter getLogWriter() throws SQLException {
+      return delegate.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+      delegate.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      delegate.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return delegate.getLoginTimeout();
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+      return delegate.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+      return delegate.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+      return delegate.isWrapperFor(type);
+    }
   }
 }

@@ -24,6 +24,8 @@ final class StoreDatabase implements AutoCloseable {
   static final TenantKeys KEYS = TenantKeys.of(TenantKeyLevel.uuid("store_id"));
 
   final DataSource owner;
+  /** The application's login itself, without tenant binding. */
+  final DataSource loginDataSource;
   final TenantBindingDataSource dataSource;
   private final AppLogin login;
 
@@ -31,7 +33,8 @@ final class StoreDatabase implements AutoCloseable {
     database.executeScript(generatedSchema());
     owner = database.ownerDataSource();
     login = AppLogin.create(database);
-    dataSource = TenantBindingDataSource.wrap(login.address().dataSource(), KEYS);
+    loginDataSource = login.address().dataSource();
+    dataSource = TenantBindingDataSource.wrap(loginDataSource, KEYS);
   }
 
   /** The script the processor wrote for the store model when the tests were compiled. */

@@ -1,5 +1,6 @@
 package dev.rowguard.sample.data;
 
+import dev.rowguard.annotations.SqlQuery;
 import dev.rowguard.sample.domain.Asset;
 import dev.rowguard.sample.domain.Asset.MappingStatus;
 import dev.rowguard.sample.domain.Asset.SixRStrategy;
@@ -32,6 +33,13 @@ public interface AssetRepository extends CrudRepository<Asset, UUID> {
   @Find
   @OrderBy("hostname")
   Page<Asset> byHostname(PageRequest page);
+
+  /**
+   * The hosts with at least {@code cores} CPU cores, in native SQL: {@code rowguard_tenant(a)} restricts the
+   * assets to the bound engagement, and the Error Prone checks agree with the processor that it does.
+   */
+  @SqlQuery("SELECT a.hostname FROM asset a WHERE rowguard_tenant(a) AND a.cpu_cores >= :cores ORDER BY a.hostname")
+  List<String> hostnamesWithAtLeastCores(int cores);
 
   /** Decommissions a host; returns the rows deleted. */
   long deleteByHostname(String hostname);

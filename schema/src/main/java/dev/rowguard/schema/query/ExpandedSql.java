@@ -32,8 +32,9 @@ record ExpandedSql(String jdbcSql, List<BoundValue> bindings, String analysisSql
   }
 
   /**
-   * Rewrites {@code sql} at its {@code marks}: each placeholder with a target becomes the conjunction of its
-   * tenant keys; one without (misused, already reported) and positional parameters are left as written.
+   * Rewrites {@code sql} at its {@code marks}, in text order: each placeholder with a target becomes the
+   * conjunction of its tenant keys; one without (misused, already reported) and positional parameters are left
+   * as written; each schema qualifier writes its schema before the table name it marks.
    */
   static ExpandedSql of(String sql, List<SqlMark> marks, Map<Integer, PlaceholderTarget> targets) {
     StringBuilder jdbc = new StringBuilder(sql.length() + 64);
@@ -50,6 +51,10 @@ record ExpandedSql(String jdbcSql, List<BoundValue> bindings, String analysisSql
         jdbc.append('?');
         analysis.append(written);
         bindings.add(new BoundValue.Parameter(parameter.name()));
+      } else if (mark instanceof SqlMark.SchemaQualifier qualifier) {
+        // Only the SQL to run: the analysis reads unqualified names as every table of that name (fail closed),
+        // and its messages quote the SQL as written.
+        jdbc.append(Identifiers.quote(qualifier.schema())).append('.');
       } else if (mark instanceof SqlMark.TenantPlaceholder placeholder
           && targets.get(placeholder.ordinal()) != null) {
         PlaceholderTarget target = targets.get(placeholder.ordinal());

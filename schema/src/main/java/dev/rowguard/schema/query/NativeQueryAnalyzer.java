@@ -23,7 +23,9 @@ import net.sf.jsqlparser.statement.update.Update;
  * table), a condition for a WHERE clause or a JOIN's ON. The placeholder expands to {@code (a.client_account_id =
  * ? AND a.engagement_id = ?)}, one comparison per tenant key, each bound to the current tenant's value. A
  * comparison with a method parameter does not restrict a table, as a caller could pass another tenant's key;
- * {@code key = current_setting('<its setting>')} does.
+ * {@code key = current_setting('<its setting>')} does. The SQL to prepare names every table of the model
+ * schema-qualified, with the schema the analysis resolved it to, so that it runs with any search path and no
+ * temporary object of the same name can shadow it.
  *
  * <p>Every problem found is reported; after a syntax error nothing else can be checked. Immutable and
  * thread-safe; build one per schema and reuse it.
@@ -53,13 +55,40 @@ public final class NativeQueryAnalyzer {
    */
   public NativeQueryAnalysis analyze(String sql, List<QueryParameter> parameters, ResultShape result) {
     List<SqlMark> marks = SqlScanner.scan(sql);
+    List<NativeQueryProblem> forbidden = forbidden(sql);
     try {
-      return analyze(sql, marks, parameters, result);
+      NativeQueryAnalysis analysis = analyze(sql, marks, parameters, result);
+      List<NativeQueryProblem> problems = new ArrayList<>(forbidden);
+      problems.addAll(analysis.problems());
+      return new NativeQueryAnalysis(
+          analysis.jdbcSql(), analysis.bindings(), analysis.kind(), analysis.resultColumns(), problems);
     } catch (RuntimeException e) {
       // A statement shape the resolver does not expect must fail the method's compilation, not the compiler.
-      return unchecked(sql, marks, new NativeQueryProblem(Kind.UNSUPPORTED_STATEMENT, "Rowguard could not"
+      List<NativeQueryProblem> problems = new ArrayList<>(forbidden);
+      problems.add(new NativeQueryProblem(Kind.UNSUPPORTED_STATEMENT, "Rowguard could not"
           + " analyse this statement (" + e + "); write it more simply, and report the SQL to Rowguard"));
+      return unchecked(sql, marks, problems);
     }
+  }
+
+  /**
+   * The tenant-isolation verdict on the SQL of a {@code @SqlQuery}: the problems of {@link
+   * NativeQueryProblem.Kind#isolation() isolation kinds} that {@link #analyze} reports, which depend on the SQL
+   * alone (not on the method's parameters or result). The Error Prone check {@code UnfilteredTenantQuery} uses
+   * it, so that it and the processor give the same verdict by construction.
+   */
+  public List<NativeQueryProblem> isolationProblems(String sql) {
+    return analyze(sql, List.of(), new ResultShape.Scalar("java.lang.Object")).problems().stream()
+        .filter(problem -> problem.kind().isolation())
+        .toList();
+  }
+
+  private static List<NativeQueryProblem> forbidden(String sql) {
+    List<String> found = ForbiddenOperations.find(sql);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    return List.of(new NativeQueryProblem(Kind.FORBIDDEN_OPERATION, "the SQL " + ForbiddenOperations.explain(found)));
   }
 
   private NativeQueryAnalysis analyze(
@@ -97,7 +126,7 @@ public final class NativeQueryAnalyzer {
             + " rowguard_tenant(a)"));
       }
     }
-    References references = ReferenceResolver.resolve(statement, tables, placeholders);
+    References references = ReferenceResolver.resolve(statement, sql, tables, placeholders);
     if (kind == StatementKind.INSERT && references.target() != null && references.target().tenanted()) {
       problems.add(new NativeQueryProblem(Kind.UNSUPPORTED_STATEMENT, "INSERT into the tenanted table "
           + references.target().name() + " is not supported in @SqlQuery; use an @Insert method, which fills the"
@@ -106,7 +135,10 @@ public final class NativeQueryAnalyzer {
     problems.addAll(references.problems());
     problems.addAll(ParameterUsage.check(marks, parameters));
     problems.addAll(ParameterTypes.check(references.parameterSites(), parameters, typeFit));
-    ExpandedSql expanded = ExpandedSql.of(sql, marks, references.placeholders());
+    List<SqlMark> rewritten = new ArrayList<>(marks);
+    rewritten.addAll(references.qualifiers());
+    rewritten.sort(java.util.Comparator.comparingInt(SqlMark::start));
+    ExpandedSql expanded = ExpandedSql.of(sql, rewritten, references.placeholders());
     problems.addAll(tenantRestriction(expanded.analysisSql(), sql));
     problems.addAll(ResultMapping.check(result, kind, references, typeFit));
     return new NativeQueryAnalysis(
@@ -126,9 +158,13 @@ public final class NativeQueryAnalyzer {
 
   /** The analysis of SQL that could not be checked: only the rewriting of its parameters. */
   private static NativeQueryAnalysis unchecked(String sql, List<SqlMark> marks, NativeQueryProblem problem) {
+    return unchecked(sql, marks, List.of(problem));
+  }
+
+  private static NativeQueryAnalysis unchecked(String sql, List<SqlMark> marks, List<NativeQueryProblem> problems) {
     ExpandedSql expanded = ExpandedSql.of(sql, marks, Map.of());
     return new NativeQueryAnalysis(
-        expanded.jdbcSql(), expanded.bindings(), StatementKind.OTHER, List.of(), List.of(problem));
+        expanded.jdbcSql(), expanded.bindings(), StatementKind.OTHER, List.of(), problems);
   }
 
   private static StatementKind kind(Statement statement) {

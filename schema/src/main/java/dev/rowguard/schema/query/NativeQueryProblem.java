@@ -28,7 +28,18 @@ public record NativeQueryProblem(Kind kind, String detail) {
     /** A tenanted table not restricted to the bound tenant, or a misused {@code rowguard_tenant(…)}. */
     TENANT_FILTER,
     /** An UPDATE that sets a tenant key, which would move rows to another tenant. */
-    TENANT_KEY_WRITE
+    TENANT_KEY_WRITE,
+    /** A call or statement of {@link ForbiddenOperations}: it writes session state or administers the server. */
+    FORBIDDEN_OPERATION;
+
+    /**
+     * Whether this kind is part of the tenant-isolation verdict, which the Error Prone checks reach too: what the
+     * SQL runs, and whether it restricts every tenanted table. The other kinds are about names and types.
+     */
+    public boolean isolation() {
+      return this == SYNTAX || this == UNSUPPORTED_STATEMENT || this == TENANT_FILTER || this == TENANT_KEY_WRITE
+          || this == FORBIDDEN_OPERATION;
+    }
   }
 
   /** {@code [KIND] detail}, for logs and test failures. */

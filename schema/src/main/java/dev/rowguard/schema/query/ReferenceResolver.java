@@ -59,6 +59,8 @@ final class ReferenceResolver {
       "false", "null");
 
   private final ModelTables tables;
+  private final String sql;
+  private final Map<Integer, SqlMark.SchemaQualifier> qualifiers = new java.util.TreeMap<>();
   private final Set<String> cteNames = new HashSet<>();
   private final List<NativeQueryProblem> problems = new ArrayList<>();
   private final PlaceholderResolver placeholders;
@@ -68,18 +70,19 @@ final class ReferenceResolver {
   private Table target;
   private boolean returning;
 
-  private ReferenceResolver(ModelTables tables, List<SqlMark.TenantPlaceholder> placeholderMarks) {
+  private ReferenceResolver(ModelTables tables, String sql, List<SqlMark.TenantPlaceholder> placeholderMarks) {
     this.tables = tables;
+    this.sql = sql;
     this.placeholders = new PlaceholderResolver(placeholderMarks, problems);
   }
 
   /**
-   * Resolves {@code statement}, in which the i-th placeholder of {@code placeholderMarks} is a call of {@link
-   * TenantPlaceholders#functionName(int) functionName(i)}.
+   * Resolves {@code statement}, parsed from {@code sql} (with the same offsets), in which the i-th placeholder of
+   * {@code placeholderMarks} is a call of {@link TenantPlaceholders#functionName(int) functionName(i)}.
    */
   static References resolve(
-      Statement statement, ModelTables tables, List<SqlMark.TenantPlaceholder> placeholderMarks) {
-    ReferenceResolver resolver = new ReferenceResolver(tables, placeholderMarks);
+      Statement statement, String sql, ModelTables tables, List<SqlMark.TenantPlaceholder> placeholderMarks) {
+    ReferenceResolver resolver = new ReferenceResolver(tables, sql, placeholderMarks);
     if (statement instanceof Select select) {
       resolver.select(select, null, true);
     } else if (statement instanceof Update update) {
@@ -92,7 +95,8 @@ final class ReferenceResolver {
     resolver.placeholders.reportUnresolved();
     ResultColumns result = resolver.result;
     return new References(resolver.problems, resolver.placeholders.targets(), resolver.sites, result.columns(),
-        result.known(), result.qualifiers(), resolver.target, resolver.returning);
+        result.known(), result.qualifiers(), resolver.target, resolver.returning,
+        List.copyOf(resolver.qualifiers.values()));
   }
 
   // Statements and query blocks
@@ -348,6 +352,10 @@ final class ReferenceResolver {
     if (model == null) {
       problems.add(NameProblems.unknownTable(table.getFullyQualifiedName(), name, tables));
       return new Source(QueryScope.Kind.UNKNOWN, alias, name, schema, null, written, writtenAlias);
+    }
+    if (schema == null) {
+      int start = SqlPositions.start(sql, table);
+      qualifiers.put(start, new SqlMark.SchemaQualifier(start, model.name().schema()));
     }
     return new Source(QueryScope.Kind.TABLE, alias, name, schema, model, written, writtenAlias);
   }

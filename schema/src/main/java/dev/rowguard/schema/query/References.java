@@ -18,6 +18,7 @@ import java.util.Map;
  *     else its name
  * @param target the table an INSERT, UPDATE or DELETE writes, when it is in the model; else {@code null}
  * @param returning whether the write has a RETURNING clause
+ * @param qualifiers where to write the schema of each model table the SQL names without one
  */
 record References(
     List<NativeQueryProblem> problems,
@@ -27,13 +28,15 @@ record References(
     boolean resultKnown,
     Map<QualifiedName, String> resultQualifiers,
     Table target,
-    boolean returning) {
+    boolean returning,
+    List<SqlMark.SchemaQualifier> qualifiers) {
   References {
     problems = List.copyOf(problems);
     placeholders = Map.copyOf(placeholders);
     parameterSites = List.copyOf(parameterSites);
     resultColumns = List.copyOf(resultColumns);
     resultQualifiers = Map.copyOf(resultQualifiers);
+    qualifiers = List.copyOf(qualifiers);
   }
 
   /**

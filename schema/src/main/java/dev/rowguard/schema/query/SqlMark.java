@@ -28,4 +28,15 @@ sealed interface SqlMark {
       return "rowguard_tenant(" + argument + ")";
     }
   }
+
+  /**
+   * Where an unqualified name of a model table starts: {@code schema.} is written there, so that the SQL runs
+   * with any search path and no temporary object can shadow the table.
+   */
+  record SchemaQualifier(int start, String schema) implements SqlMark {
+    @Override
+    public int end() {
+      return start;
+    }
+  }
 }

@@ -14,12 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.JdbcNamedParameter;
-import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
@@ -30,6 +27,7 @@ import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SetOperationList;
@@ -38,24 +36,28 @@ import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
- * Proves that native SQL restricts every tenant key of each tenanted table it reads or writes.
+ * Proves that native SQL restricts every tenant key of each tenanted table it reads or writes, and finds the
+ * {@link ForbiddenOperations} it runs. The one scope model (query blocks, CTEs, joins) behind both the Error
+ * Prone checks and the {@code @SqlQuery} analysis, which runs it on its SQL with {@code rowguard_tenant(…)}
+ * expanded to the strict form.
  *
  * <p>The rule, for every reference to a tenanted table (schema-qualified, or unqualified; aliases resolved) in
- * a SELECT, UPDATE or DELETE, joins, subqueries, CTE bodies and set operations included:
- * each tenant key column of that table is compared by equality, in a top-level AND of the WHERE clause (of the
- * query block that holds the reference) or of the ON of the join that introduces it (or of any inner join), to
- * a bind parameter ({@code ?}, {@code :name}, optionally cast) or to an expression containing {@code
- * current_setting('<that key's setting>'…)}. For INSERT, every tenant key column must be in the column list.
- * {@link #analyze(String, Predicate)} is stricter about parameters: only the named ones it is told hold the
- * bound tenant count.
+ * a SELECT, UPDATE or DELETE, joins, subqueries, CTE bodies and set operations included: each tenant key column
+ * of that table is compared by equality, in a top-level AND of the WHERE clause of the query block that holds
+ * the reference, of the ON of any inner join, or of the ON of the LEFT JOIN that introduces it, with exactly
+ * {@code current_setting('<that key's setting>')}, optionally cast to the key's type ({@link TenantSetting}).
+ * Bind parameters, {@code COALESCE}, {@code NULLIF}, {@code CASE} and {@code OR} never restrict; nor does the ON
+ * of a RIGHT or FULL JOIN. For INSERT, every tenant key column must be in the column list (the policy's WITH
+ * CHECK refuses another tenant's key at run time; an INSERT reads no rows).
  *
  * <p>An unqualified name is resolved by name alone, since the search path is not known at compile time; when
  * several tables in the model share it, the reference must restrict the keys of every tenanted one of them
  * (fail closed). An unqualified name that matches a CTE of the statement refers to the CTE.
  *
- * <p>SQL whose text names no tenanted table is safe and is not parsed. SQL that names one and that JSqlParser
- * cannot parse is {@link TenantFilterReport.Status#UNPARSEABLE} (fail closed: it cannot be proved safe).
- * Statements other than SELECT/UPDATE/DELETE/INSERT (DDL, SET, …) are only searched for embedded queries.
+ * <p>SQL whose text names no tenanted table needs no tenant filter and is not parsed (it is still searched for
+ * forbidden operations). SQL that names one and that JSqlParser cannot parse is {@link
+ * TenantFilterReport.Status#UNPARSEABLE} (fail closed: it cannot be proved safe). Statements other than
+ * SELECT/UPDATE/DELETE/INSERT (DDL, …) are only searched for embedded queries.
  *
  * <p>Immutable and thread-safe; build one per schema and reuse it.
  */
@@ -96,49 +98,37 @@ public final class TenantFilterAnalyzer {
   }
 
   /**
-   * Analyses one SQL string, which may hold several statements separated by {@code ;}, counting every bind
-   * parameter as a tenant value. Never throws.
+   * Analyses one SQL string, which may hold several statements separated by {@code ;}. Never throws.
+   *
+   * <p>Only the strict form {@code key = current_setting('<its setting>')::<its type>} is the bound tenant: a
+   * bind parameter is not, as a caller could bind any tenant's key.
    */
   public TenantFilterReport analyze(String sql) {
-    return analyze(sql, TenantValues.ANY_PARAMETER);
-  }
-
-  /**
-   * Like {@link #analyze(String)}, but strict about what the bound tenant is: a key is restricted only by a
-   * {@code current_setting('<its setting>'…)} expression or by a named parameter that {@code
-   * tenantParameters} accepts; positional parameters never count. For SQL whose parameters come from callers
-   * that could pass any tenant's key.
-   */
-  public TenantFilterReport analyze(String sql, Predicate<String> tenantParameters) {
-    return analyze(sql, new TenantValues(false, tenantParameters));
-  }
-
-  private TenantFilterReport analyze(String sql, TenantValues tenantValues) {
-    if (!hasTenantedTables()) {
-      return new TenantFilterReport(TenantFilterReport.Status.SAFE, List.of(), null);
-    }
-    if (!namesTenantedTable(sql)) {
+    List<String> forbidden = ForbiddenOperations.find(sql);
+    if (!hasTenantedTables() || !namesTenantedTable(sql)) {
       // No tenanted table is named, so none can be read or written: no need to parse.
-      return new TenantFilterReport(TenantFilterReport.Status.SAFE, List.of(), null);
+      return new TenantFilterReport(TenantFilterReport.Status.SAFE, List.of(), null, forbidden);
     }
     List<Statement> statements;
     try {
       statements = SqlParsing.parse(sql);
     } catch (ParseException | RuntimeException e) {
-      return new TenantFilterReport(TenantFilterReport.Status.UNPARSEABLE, List.of(), SqlParsing.firstLine(e));
+      return new TenantFilterReport(
+          TenantFilterReport.Status.UNPARSEABLE, List.of(), SqlParsing.firstLine(e), forbidden);
     }
     List<TenantFilterProblem> problems = new ArrayList<>();
     for (Statement statement : statements) {
       if (statement != null) {
-        problems.addAll(problems(statement, tenantValues));
+        problems.addAll(problems(statement));
       }
     }
     return new TenantFilterReport(
-        problems.isEmpty() ? TenantFilterReport.Status.SAFE : TenantFilterReport.Status.UNFILTERED, problems, null);
+        problems.isEmpty() ? TenantFilterReport.Status.SAFE : TenantFilterReport.Status.UNFILTERED, problems, null,
+        forbidden);
   }
 
   /** The unrestricted references of one parsed statement. */
-  List<TenantFilterProblem> problems(Statement statement, TenantValues tenantValues) {
+  List<TenantFilterProblem> problems(Statement statement) {
     QueryBlocks blocks = new QueryBlocks();
     try {
       blocks.getTables(statement);
@@ -158,7 +148,7 @@ public final class TenantFilterAnalyzer {
       addJoins(refs, update.getStartJoins(), cteNames);
       addJoins(refs, update.getJoins(), cteNames);
       checkBlock("UPDATE", refs, update.getWhere(), allJoins(update.getStartJoins(), update.getJoins()),
-          tenantValues, problems);
+          problems);
     } else if (statement instanceof Delete delete) {
       cteNames.addAll(names(delete.getWithItemsList()));
       List<Ref> refs = new ArrayList<>();
@@ -169,13 +159,13 @@ public final class TenantFilterAnalyzer {
         }
       }
       addJoins(refs, delete.getJoins(), cteNames);
-      checkBlock("DELETE", refs, delete.getWhere(), allJoins(List.of(), delete.getJoins()), tenantValues, problems);
+      checkBlock("DELETE", refs, delete.getWhere(), allJoins(List.of(), delete.getJoins()), problems);
     }
     for (PlainSelect select : blocks.selects) {
       List<Ref> refs = new ArrayList<>();
       addRef(refs, select.getFromItem(), null, cteNames);
       addJoins(refs, select.getJoins(), cteNames);
-      checkBlock("SELECT", refs, select.getWhere(), allJoins(List.of(), select.getJoins()), tenantValues, problems);
+      checkBlock("SELECT", refs, select.getWhere(), allJoins(List.of(), select.getJoins()), problems);
     }
     return problems;
   }
@@ -204,9 +194,14 @@ public final class TenantFilterAnalyzer {
     }
   }
 
+  /**
+   * A reference is restricted by a conjunct of the WHERE clause, of the ON of any inner join, or of the ON of the
+   * LEFT JOIN that introduces it (it is that join's nullable side). The ON of a RIGHT or FULL JOIN restricts
+   * nothing: the side it introduces is preserved, every row of it is returned whatever the ON says. A table
+   * inside a parenthesised join is restricted only by the WHERE clause and the outer inner joins.
+   */
   private static void checkBlock(
-      String kind, List<Ref> refs, Expression where, List<Join> joins, TenantValues tenantValues,
-      List<TenantFilterProblem> problems) {
+      String kind, List<Ref> refs, Expression where, List<Join> joins, List<TenantFilterProblem> problems) {
     List<Expression> shared = new ArrayList<>();
     conjuncts(where, shared);
     for (Join join : joins) {
@@ -218,14 +213,14 @@ public final class TenantFilterAnalyzer {
     }
     for (Ref ref : refs) {
       List<Expression> candidates = new ArrayList<>(shared);
-      if (ref.join() != null) {
+      if (ref.join() != null && isLeftOnly(ref.join())) {
         for (Expression on : ref.join().getOnExpressions()) {
           conjuncts(on, candidates);
         }
       }
       List<TenantKeyColumn> missing = new ArrayList<>();
       for (TenantKeyColumn key : ref.keys()) {
-        boolean restricted = candidates.stream().anyMatch(c -> restricts(c, ref, key, refs, tenantValues));
+        boolean restricted = candidates.stream().anyMatch(c -> restricts(c, ref, key, refs));
         if (!restricted) {
           missing.add(key);
         }
@@ -238,18 +233,22 @@ public final class TenantFilterAnalyzer {
 
   private static boolean isOuter(Join join) {
     return join.isLeft() || join.isRight() || join.isFull() || join.isOuter() || join.isCross()
-        || join.isNatural();
+        || join.isNatural() || join.isApply();
   }
 
-  private static boolean restricts(
-      Expression conjunct, Ref ref, TenantKeyColumn key, List<Ref> scope, TenantValues tenantValues) {
+  /** A LEFT [OUTER] JOIN, whose ON restricts the side it introduces. */
+  private static boolean isLeftOnly(Join join) {
+    return join.isLeft() && !join.isRight() && !join.isFull() && !join.isNatural();
+  }
+
+  private static boolean restricts(Expression conjunct, Ref ref, TenantKeyColumn key, List<Ref> scope) {
     if (!(conjunct instanceof EqualsTo equals)) {
       return false;
     }
     Expression left = unwrap(equals.getLeftExpression());
-    Expression right = unwrap(equals.getRightExpression());
-    return (names(left, ref, key, scope) && isTenantValue(right, key, tenantValues))
-        || (names(right, ref, key, scope) && isTenantValue(left, key, tenantValues));
+    Expression right = equals.getRightExpression();
+    return (names(left, ref, key, scope) && TenantSetting.isStrict(right, key))
+        || (names(unwrap(right), ref, key, scope) && TenantSetting.isStrict(equals.getLeftExpression(), key));
   }
 
   /** Whether {@code expression} is the column {@code key} of {@code ref}. */
@@ -273,28 +272,12 @@ public final class TenantFilterAnalyzer {
         && (schema == null || fold(schema).equals(fold(ref.table().schema())));
   }
 
-  private static boolean isTenantValue(Expression expression, TenantKeyColumn key, TenantValues tenantValues) {
-    if (expression instanceof JdbcParameter) {
-      return tenantValues.positional();
-    }
-    if (expression instanceof JdbcNamedParameter named) {
-      return tenantValues.named().test(named.getName());
-    }
-    String setting = Pattern.quote(key.setting().toLowerCase(Locale.ROOT));
-    return Pattern.compile("current_setting\\s*\\(\\s*'" + setting + "'", Pattern.CASE_INSENSITIVE)
-        .matcher(expression.toString())
-        .find();
-  }
-
   private static Expression unwrap(Expression expression) {
     Expression current = expression;
     while (true) {
       if (current instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
         current = list.get(0);
-      } else if (current instanceof CastExpression cast
-          && (cast.getLeftExpression() instanceof JdbcParameter
-              || cast.getLeftExpression() instanceof JdbcNamedParameter
-              || cast.getLeftExpression() instanceof Column)) {
+      } else if (current instanceof CastExpression cast && cast.getLeftExpression() instanceof Column) {
         current = cast.getLeftExpression();
       } else {
         return current;
@@ -336,6 +319,16 @@ public final class TenantFilterAnalyzer {
   }
 
   private void addRef(List<Ref> refs, FromItem item, Join join, Set<String> cteNames) {
+    if (item instanceof ParenthesedFromItem parenthesed) {
+      // Its tables are checked here, with no join of their own: their ONs are not trusted (see checkBlock).
+      addRef(refs, parenthesed.getFromItem(), null, cteNames);
+      if (parenthesed.getJoins() != null) {
+        for (Join inner : parenthesed.getJoins()) {
+          addRef(refs, inner.getFromItem(), null, cteNames);
+        }
+      }
+      return;
+    }
     if (!(item instanceof net.sf.jsqlparser.schema.Table table) || table.getName() == null) {
       return; // subqueries are query blocks of their own
     }
@@ -384,19 +377,6 @@ public final class TenantFilterAnalyzer {
       }
     }
     return names;
-  }
-
-  /**
-   * Which bind parameters count as the bound tenant's value.
-   *
-   * @param positional whether {@code ?} counts
-   * @param named which {@code :name} parameters count, by name
-   */
-  record TenantValues(boolean positional, Predicate<String> named) {
-    /** Any parameter: the caller is trusted to bind the tenant's keys. */
-    static final TenantValues ANY_PARAMETER = new TenantValues(true, name -> true);
-    /** No parameter: only {@code current_setting(…)} is the bound tenant. */
-    static final TenantValues SETTINGS_ONLY = new TenantValues(false, name -> false);
   }
 
   /** One reference to a tenanted table in one query block. */

@@ -36,10 +36,11 @@ public record TenantFilterProblem(
     String written = reference.equals(table.toString()) ? "" : " (as `" + reference + "`)";
     String qualifier = reference.contains(" ") ? reference.substring(reference.lastIndexOf(' ') + 1) + "." : "";
     String conditions = missingKeys.stream()
-        .map(key -> "`" + qualifier + key.column() + " = ?` or `" + qualifier + key.column()
-            + " = current_setting('" + key.setting() + "')::" + key.sqlType() + "`")
-        .collect(Collectors.joining(", and "));
+        .map(key -> "`" + qualifier + key.column() + " = current_setting('" + key.setting() + "')::"
+            + key.sqlType() + "`")
+        .collect(Collectors.joining(" and "));
     return statement + " on tenanted table " + table + written + " does not restrict tenant key " + columns
-        + "; add " + conditions + " to the WHERE clause or to the JOIN's ON";
+        + "; add " + conditions + " to the WHERE clause (or to the ON of an inner join, or of the LEFT JOIN that"
+        + " joins it); a bind parameter, COALESCE, NULLIF, CASE or OR does not restrict it";
   }
 }

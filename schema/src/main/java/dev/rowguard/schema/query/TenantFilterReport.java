@@ -5,13 +5,16 @@ import java.util.List;
 /**
  * What {@link TenantFilterAnalyzer#analyze(String)} found in one SQL string.
  *
- * @param status the verdict
+ * @param status the verdict on tenant filters
  * @param problems every unrestricted reference to a tenanted table, in source order; empty unless {@link
  *     Status#UNFILTERED}
  * @param detail for {@link Status#UNPARSEABLE}: the parser's message; otherwise {@code null}
+ * @param forbidden the {@link ForbiddenOperations} the SQL runs ({@code set_config(…)}, {@code SET statement},
+ *     …), whatever the status
  */
-public record TenantFilterReport(Status status, List<TenantFilterProblem> problems, String detail) {
-  /** The verdicts. */
+public record TenantFilterReport(
+    Status status, List<TenantFilterProblem> problems, String detail, List<String> forbidden) {
+  /** The verdicts on tenant filters. */
   public enum Status {
     /**
      * Every reference to a tenanted table restricts every tenant key, or the SQL names no tenanted table (and was
@@ -29,10 +32,11 @@ public record TenantFilterReport(Status status, List<TenantFilterProblem> proble
 
   public TenantFilterReport {
     problems = List.copyOf(problems);
+    forbidden = List.copyOf(forbidden);
   }
 
-  /** Whether callers must report something: {@link Status#UNFILTERED} or {@link Status#UNPARSEABLE}. */
+  /** Whether callers must report something: a forbidden operation, {@link Status#UNFILTERED} or UNPARSEABLE. */
   public boolean reportable() {
-    return status == Status.UNFILTERED || status == Status.UNPARSEABLE;
+    return !forbidden.isEmpty() || status == Status.UNFILTERED || status == Status.UNPARSEABLE;
   }
 }

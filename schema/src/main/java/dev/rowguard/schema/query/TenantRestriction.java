@@ -22,7 +22,7 @@ final class TenantRestriction {
   static List<NativeQueryProblem> check(TenantFilterAnalyzer analyzer, Statement expanded, String sql) {
     List<NativeQueryProblem> problems = new ArrayList<>();
     for (TenantFilterProblem problem :
-        analyzer.problems(expanded, TenantFilterAnalyzer.TenantValues.SETTINGS_ONLY)) {
+        analyzer.problems(expanded)) {
       if (problem.statement().equals("INSERT")) {
         continue; // INSERT into a tenanted table is reported as unsupported
       }
@@ -35,7 +35,10 @@ final class TenantRestriction {
       problems.add(new NativeQueryProblem(Kind.TENANT_FILTER, reference + " does not restrict its tenant "
           + (keys.size() == 1 ? "key " + keys.get(0) : "keys (" + String.join(", ", keys) + ")")
           + " to the bound tenant; add rowguard_tenant(" + argument + ") to the WHERE clause"
-          + (problem.statement().equals("SELECT") ? " (or, for a joined table, to its JOIN's ON)" : "")
+          + (problem.statement().equals("SELECT")
+              ? " (or, for a table joined by an inner or LEFT JOIN, to its JOIN's ON; the ON of a RIGHT or FULL JOIN"
+                  + " does not restrict the side it preserves)"
+              : "")
           + (comparedWithParameter
               ? "; comparing a tenant key with a method parameter does not count, since a caller could pass"
                   + " another tenant's key"

@@ -94,6 +94,31 @@ final class NativeQueryPostgresTest {
     assertThat(query(analysis, Map.of())).containsExactly("db-1");
   }
 
+  @Test
+  void theSqlRunsWithAnySearchPathAndATemporaryViewDoesNotShadowItsTables() throws SQLException {
+    NativeQueryAnalysis analysis = ANALYZER.analyze(
+        "SELECT a.* FROM asset a WHERE rowguard_tenant(a) AND a.hostname LIKE :pattern ORDER BY a.hostname",
+        List.of(parameter("pattern", "java.lang.String")), new ResultShape.Rows(ASSET));
+    assertThat(analysis.problems()).isEmpty();
+    List<String> values = new ArrayList<>();
+    try (Connection connection = database.ownerDataSource().getConnection()) {
+      try (var setup = connection.createStatement()) {
+        // The session of a pooled connection, left by another tenant: pg_temp is searched before any schema.
+        setup.execute("SET search_path TO public");
+        setup.execute("CREATE TEMP VIEW asset AS SELECT * FROM app.asset"
+            + " UNION ALL SELECT gen_random_uuid(), '%s'::uuid, '%s'::uuid, 'web-shadow', NULL, 'UNMAPPED', 1, now()"
+                .formatted(ACCOUNT, ENGAGEMENT));
+      }
+      try (PreparedStatement statement = bind(connection, analysis, Map.of("pattern", "web%"));
+          ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString("hostname"));
+        }
+      }
+    }
+    assertThat(values).containsExactly("web-1");
+  }
+
   /** Runs the prepared SQL as the bound tenant (account, engagement) and returns the first column. */
   private static List<String> query(NativeQueryAnalysis analysis, Map<String, Object> parameters)
       throws SQLException {
@@ -113,6 +138,11 @@ final class NativeQueryPostgresTest {
     try (var search = connection.createStatement()) {
       search.execute("SET search_path TO app");
     }
+    return bind(connection, analysis, parameters);
+  }
+
+  private static PreparedStatement bind(
+      Connection connection, NativeQueryAnalysis analysis, Map<String, Object> parameters) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(analysis.jdbcSql());
     for (int i = 0; i < analysis.bindings().size(); i++) {
       BoundValue binding = analysis.bindings().get(i);

@@ -43,7 +43,7 @@ final class NativeQueryProblemsTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "CREATE TABLE x (id int)",
-      "SET LOCAL rowguard.client_account_id = 'x'",
+      "SHOW search_path",
       "SELECT * FROM country; DELETE FROM country",
       " ",
   })
@@ -271,7 +271,8 @@ final class NativeQueryProblemsTest {
     assertThat(kinds(analysis)).containsExactly(Kind.TENANT_FILTER);
     assertThat(analysis.problems().get(0).detail()).isEqualTo("asset a does not restrict its tenant keys"
         + " (client_account_id, engagement_id) to the bound tenant; add rowguard_tenant(a) to the WHERE clause"
-        + " (or, for a joined table, to its JOIN's ON)");
+        + " (or, for a table joined by an inner or LEFT JOIN, to its JOIN's ON; the ON of a RIGHT or FULL JOIN does"
+        + " not restrict the side it preserves)");
   }
 
   @Test
@@ -362,6 +363,71 @@ final class NativeQueryProblemsTest {
     NativeQueryAnalysis analysis = analyze(sql, new ResultShape.Scalar("long"));
     assertThat(analysis.problems().stream().map(NativeQueryProblem::detail).filter(d -> d.contains("could not")))
         .isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      // the tenant switch: the sub-select writes the setting before the policies read it
+      "SELECT a.* FROM asset a, (SELECT set_config('rowguard.client_account_id', :other, false) AS c) s"
+          + " WHERE rowguard_tenant(a)",
+      "SELECT set_config('rowguard.client_account_id', :other, false)",
+      "SELECT pg_cancel_backend(:other)",
+      "SELECT pg_terminate_backend(:other) FROM country",
+      "SELECT lo_export(:other, '/tmp/x')",
+      "SELECT pg_advisory_lock(:other)",
+      "SELECT * FROM dblink('dbname=app', 'SELECT 1') AS t(x int) WHERE t.x = :other",
+      "SELECT * FROM asset WHERE rowguard_tenant() AND cpu_cores = :other; RESET rowguard.client_account_id",
+      "SET rowguard.client_account_id = :other",
+      "UPDATE pg_settings SET setting = :other WHERE name = 'rowguard.client_account_id'",
+  })
+  void sqlThatChangesSessionStateOrReachesTheServerIsRejected(String sql) {
+    NativeQueryAnalysis analysis = analyze(sql, new ResultShape.Scalar("java.lang.Object"),
+        parameter("other", "java.lang.String"));
+    assertThat(kinds(analysis)).contains(Kind.FORBIDDEN_OPERATION);
+    assertThat(analysis.problems().get(0).detail()).startsWith("the SQL runs ");
+    assertThat(analysis.ok()).isFalse();
+  }
+
+  @Test
+  void theForbiddenOperationIsNamed() {
+    assertThat(detail("SELECT set_config('rowguard.client_account_id', 'x', false), pg_cancel_backend(1)"))
+        .isEqualTo("the SQL runs set_config(…), pg_cancel_backend(…), which application SQL may not: it writes"
+            + " session state (the bound tenant lives in the session's settings), changes roles, or reaches the"
+            + " server, its files or other sessions; remove it (Rowguard binds the tenant; administration belongs"
+            + " in a migration or an operator's session)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SELECT a.* FROM asset a WHERE a.client_account_id = COALESCE(NULLIF(current_setting("
+          + "'rowguard.client_account_id', true), '')::uuid, a.client_account_id) AND rowguard_tenant(a) IS NOT NULL",
+      "SELECT * FROM asset WHERE client_account_id = COALESCE(:other, current_setting('rowguard.client_account_id'))"
+          + "::uuid AND engagement_id = current_setting('rowguard.engagement_id')::uuid",
+      "SELECT * FROM asset WHERE client_account_id = CASE WHEN :other IS NULL"
+          + " THEN current_setting('rowguard.client_account_id')::uuid ELSE :other::uuid END"
+          + " AND engagement_id = current_setting('rowguard.engagement_id')::uuid",
+      "SELECT * FROM asset a, (SELECT :other AS c) s WHERE a.client_account_id"
+          + " = COALESCE(s.c, current_setting('rowguard.client_account_id'))::uuid"
+          + " AND a.engagement_id = current_setting('rowguard.engagement_id')::uuid",
+      // the preserved side of a RIGHT or FULL JOIN is not restricted by its ON
+      "SELECT a.id FROM country c RIGHT JOIN asset a ON rowguard_tenant(a) WHERE c.name = :other",
+      "SELECT a.id FROM asset d FULL JOIN asset a ON rowguard_tenant(a) AND rowguard_tenant(d)"
+          + " WHERE a.hostname = :other",
+      // the preserved side of a LEFT JOIN is not restricted by its ON either
+      "SELECT a.id FROM asset a LEFT JOIN asset_dependency d ON rowguard_tenant(d) AND rowguard_tenant(a)"
+          + " WHERE a.hostname = :other",
+  })
+  void fallbacksAndOuterJoinOnClausesDoNotRestrict(String sql) {
+    NativeQueryAnalysis analysis = analyze(sql, new ResultShape.Scalar("java.lang.Object"),
+        parameter("other", "java.lang.String"));
+    assertThat(kinds(analysis)).contains(Kind.TENANT_FILTER);
+  }
+
+  @Test
+  void theJoinedSideOfALeftJoinIsRestrictedByItsOn() {
+    assertThat(analyze("SELECT a.id FROM asset a LEFT JOIN asset_dependency d ON rowguard_tenant(d)"
+        + " AND d.dependent_asset_id = a.id WHERE rowguard_tenant(a)", new ResultShape.Scalar("java.util.UUID"))
+        .problems()).isEmpty();
   }
 
   private static NativeQueryAnalysis analyze(String sql, ResultShape result, QueryParameter... parameters) {

@@ -30,7 +30,7 @@ final class TenantPlaceholderExpansionTest {
         new ResultShape.UpdateCount());
     assertThat(analysis.problems()).isEmpty();
     assertThat(analysis.jdbcSql()).isEqualTo(
-        "UPDATE asset SET mapping_status = ? WHERE (client_account_id = ? AND engagement_id = ?) AND id = ?");
+        "UPDATE app.asset SET mapping_status = ? WHERE (client_account_id = ? AND engagement_id = ?) AND id = ?");
     assertThat(analysis.bindings()).containsExactly(new BoundValue.Parameter("status"), ACCOUNT_KEY, ENGAGEMENT_KEY,
         new BoundValue.Parameter("id")).inOrder();
     assertThat(analysis.kind()).isEqualTo(StatementKind.UPDATE);
@@ -39,7 +39,7 @@ final class TenantPlaceholderExpansionTest {
   @Test
   void aPlaceholderWithoutArgumentUsesTheAliasOfTheOnlyTable() {
     assertThat(jdbcSql("SELECT a.id FROM asset a WHERE rowguard_tenant()"))
-        .isEqualTo("SELECT a.id FROM asset a WHERE (a.client_account_id = ? AND a.engagement_id = ?)");
+        .isEqualTo("SELECT a.id FROM app.asset a WHERE (a.client_account_id = ? AND a.engagement_id = ?)");
   }
 
   @Test
@@ -48,7 +48,7 @@ final class TenantPlaceholderExpansionTest {
         "SELECT a.* FROM asset a WHERE rowguard_tenant(a) AND a.hostname LIKE :pattern ORDER BY a.hostname",
         List.of(parameter("pattern", "java.lang.String")), new ResultShape.Rows(NativeQueryModel.ASSET));
     assertThat(analysis.problems()).isEmpty();
-    assertThat(analysis.jdbcSql()).isEqualTo("SELECT a.* FROM asset a WHERE (a.client_account_id = ? AND"
+    assertThat(analysis.jdbcSql()).isEqualTo("SELECT a.* FROM app.asset a WHERE (a.client_account_id = ? AND"
         + " a.engagement_id = ?) AND a.hostname LIKE ? ORDER BY a.hostname");
     assertThat(analysis.bindings())
         .containsExactly(ACCOUNT_KEY, ENGAGEMENT_KEY, new BoundValue.Parameter("pattern")).inOrder();
@@ -64,8 +64,8 @@ final class TenantPlaceholderExpansionTest {
         + "WHERE rowguard_tenant(a) AND a.cpu_cores > :cores\n"
         + "GROUP BY a.hostname", List.of(parameter("cores", "int")), ANY_ROW);
     assertThat(analysis.jdbcSql()).isEqualTo("SELECT a.hostname, count(*) AS dependency_count\n"
-        + "FROM asset a\n"
-        + "JOIN asset_dependency d ON (d.client_account_id = ? AND d.engagement_id = ?) AND d.dependent_asset_id"
+        + "FROM app.asset a\n"
+        + "JOIN app.asset_dependency d ON (d.client_account_id = ? AND d.engagement_id = ?) AND d.dependent_asset_id"
         + " = a.id\n"
         + "WHERE (a.client_account_id = ? AND a.engagement_id = ?) AND a.cpu_cores > ?\n"
         + "GROUP BY a.hostname");
@@ -77,8 +77,8 @@ final class TenantPlaceholderExpansionTest {
   void aSubqueryRestrictsItsOwnTables() {
     assertThat(jdbcSql("SELECT a.id FROM asset a WHERE rowguard_tenant(a) AND NOT EXISTS"
         + " (SELECT 1 FROM asset_dependency WHERE rowguard_tenant() AND dependent_asset_id = a.id)"))
-        .isEqualTo("SELECT a.id FROM asset a WHERE (a.client_account_id = ? AND a.engagement_id = ?) AND NOT EXISTS"
-            + " (SELECT 1 FROM asset_dependency WHERE (client_account_id = ? AND engagement_id = ?)"
+        .isEqualTo("SELECT a.id FROM app.asset a WHERE (a.client_account_id = ? AND a.engagement_id = ?) AND NOT EXISTS"
+            + " (SELECT 1 FROM app.asset_dependency WHERE (client_account_id = ? AND engagement_id = ?)"
             + " AND dependent_asset_id = a.id)");
   }
 
@@ -93,7 +93,7 @@ final class TenantPlaceholderExpansionTest {
         List.of(parameter("since", "java.lang.String"), parameter("id", "java.lang.String")), ANY_ROW);
     assertThat(analysis.jdbcSql()).isEqualTo("SELECT a.id, 'rowguard_tenant(a) :x' AS s,"
         + " $$ :z rowguard_tenant() $$, $tag$ :w $tag$, a.hostname AS \"odd:name\"\n"
-        + "FROM asset a -- rowguard_tenant(a) :comment\n"
+        + "FROM app.asset a -- rowguard_tenant(a) :comment\n"
         + "WHERE /* :block /* nested :n */ rowguard_tenant(x) */ (a.client_account_id = ? AND a.engagement_id = ?)"
         + " AND a.created_at > ?::timestamptz AND a.id = ?::uuid AND a.hostname::text <> '::'");
     assertThat(analysis.bindings()).containsExactly(ACCOUNT_KEY, ENGAGEMENT_KEY, new BoundValue.Parameter("since"),
@@ -113,7 +113,7 @@ final class TenantPlaceholderExpansionTest {
     NativeQueryAnalysis analysis = NativeQueryAnalyzer.of(Schema.of(List.of(shop)))
         .analyze("DELETE FROM shop WHERE rowguard_tenant()", List.of(), new ResultShape.UpdateCount());
     assertThat(analysis.problems()).isEmpty();
-    assertThat(analysis.jdbcSql()).isEqualTo("DELETE FROM shop WHERE (region = CAST(? AS citext))");
+    assertThat(analysis.jdbcSql()).isEqualTo("DELETE FROM app.shop WHERE (region = CAST(? AS citext))");
   }
 
   @Test
@@ -124,6 +124,20 @@ final class TenantPlaceholderExpansionTest {
     assertThat(analysis.problems().get(0).kind()).isEqualTo(NativeQueryProblem.Kind.SYNTAX);
     assertThat(analysis.jdbcSql()).isEqualTo("SELECT E'it\\'s :y' FROM country WHERE code = ?");
     assertThat(analysis.bindings()).containsExactly(new BoundValue.Parameter("a"));
+  }
+
+  @Test
+  void everyModelTableIsSchemaQualifiedAsResolved() {
+    assertThat(jdbcSql("WITH recent AS (SELECT id FROM asset WHERE rowguard_tenant())\n"
+        + "UPDATE\tasset SET hostname = c.name FROM \"country\" c, recent\n"
+        + "WHERE rowguard_tenant(asset) AND asset.id IN (SELECT id FROM recent) AND c.id = 1 RETURNING asset.id"))
+        .isEqualTo("WITH recent AS (SELECT id FROM app.asset WHERE (client_account_id = ? AND engagement_id = ?))\n"
+            + "UPDATE\tapp.asset SET hostname = c.name FROM app.\"country\" c, recent\n"
+            + "WHERE (asset.client_account_id = ? AND asset.engagement_id = ?) AND asset.id IN (SELECT id FROM recent)"
+            + " AND c.id = 1 RETURNING asset.id");
+    assertThat(jdbcSql("SELECT 1 FROM\t\tapp.asset a JOIN\r\n  asset_dependency d ON rowguard_tenant(d) WHERE rowguard_tenant(a)"))
+        .isEqualTo("SELECT 1 FROM\t\tapp.asset a JOIN\r\n  app.asset_dependency d ON (d.client_account_id = ? AND"
+            + " d.engagement_id = ?) WHERE (a.client_account_id = ? AND a.engagement_id = ?)");
   }
 
   private static String jdbcSql(String sql) {

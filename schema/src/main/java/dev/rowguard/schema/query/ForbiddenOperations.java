@@ -1,0 +1,272 @@
+package dev.rowguard.schema.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The functions and statements that application SQL may never run, whether or not it names a tenanted table:
+ * the one list both the {@code @SqlQuery} analysis and the Error Prone checks use.
+ *
+ * <p>They are found in the text, not the parse tree, so that SQL JSqlParser cannot parse is covered too: a word
+ * followed by {@code (} is a call (schema-qualified or quoted alike), the first word of a statement is its kind.
+ * String literals, quoted identifiers and comments are skipped, so {@code 'set_config('} is not a call; a
+ * dollar-quoted body is a string, which is why {@code DO} itself is forbidden.
+ */
+public final class ForbiddenOperations {
+  /**
+   * Write a setting or change the session's identity. The bound tenant lives in the session's {@code rowguard.*}
+   * settings, so SQL that writes any setting could choose another tenant (a sub-select calling {@code set_config}
+   * runs before the policies' init-plans read the setting); changing role escapes the policies altogether.
+   */
+  private static final Set<String> SESSION_FUNCTIONS = Set.of("set_config");
+
+  /**
+   * Signal, reconfigure or replicate the server: one tenant's request must not cancel another tenant's session,
+   * reload configuration, or stream the whole database out.
+   */
+  private static final Set<String> SERVER_FUNCTIONS = Set.of(
+      "pg_cancel_backend", "pg_terminate_backend", "pg_reload_conf", "pg_rotate_logfile", "pg_promote",
+      "pg_switch_wal", "pg_create_restore_point", "pg_backup_start", "pg_backup_stop", "pg_start_backup",
+      "pg_stop_backup", "pg_wal_replay_pause", "pg_wal_replay_resume", "pg_log_backend_memory_contexts",
+      "pg_create_physical_replication_slot", "pg_create_logical_replication_slot", "pg_drop_replication_slot",
+      "pg_copy_physical_replication_slot", "pg_copy_logical_replication_slot", "pg_logical_emit_message",
+      "pg_stat_reset", "pg_stat_reset_shared", "pg_stat_reset_single_table_counters",
+      "pg_stat_reset_single_function_counters", "pg_stat_reset_slru", "pg_stat_reset_replication_slot",
+      "pg_import_system_collations");
+
+  /**
+   * Read or write the server's files, or large objects (which are shared by every session of the database, not
+   * owned by a tenant): data that no row-level policy protects.
+   */
+  private static final Set<String> FILE_FUNCTIONS = Set.of(
+      "pg_read_file", "pg_read_binary_file", "pg_stat_file", "pg_ls_dir", "pg_ls_logdir", "pg_ls_waldir",
+      "pg_ls_tmpdir", "pg_ls_archive_statusdir", "pg_ls_logicalsnapdir", "pg_ls_logicalmapdir",
+      "pg_ls_replslotdir", "pg_file_write", "pg_file_rename", "pg_file_unlink", "pg_file_sync", "pg_logdir_ls",
+      "loread", "lowrite");
+
+  /** Prefixes of function families, for the same reasons: large objects, remote connections, advisory locks. */
+  private static final List<String> FUNCTION_PREFIXES = List.of(
+      // lo_import, lo_export, lo_open, lo_unlink, …: large objects and server-side files
+      "lo_",
+      // dblink, dblink_connect, dblink_exec, …: a connection of its own, as any role, outside the tenant binding
+      "dblink",
+      // pg_advisory_lock, pg_advisory_xact_lock_shared, pg_try_advisory_lock, …: database-wide locks, shared by
+      // all tenants, so one tenant can block (or probe) another
+      "pg_advisory_", "pg_try_advisory_",
+      // pg_notify: a message to every listening session, whatever its tenant
+      "pg_notify");
+
+  /**
+   * Statements, by their first word (two for ALTER, CREATE and DROP): SET, RESET and DISCARD write session state
+   * (the tenant settings, the role, the search path); DO runs a code block Rowguard cannot read; PREPARE,
+   * EXECUTE and DEALLOCATE run or drop statements defined elsewhere; LOCK, LISTEN, NOTIFY and UNLISTEN reach other
+   * sessions; COPY reads and writes server files and programs; LOAD loads a server library; CHECKPOINT and VACUUM
+   * administer the server; GRANT, REVOKE and the role statements change who may read what.
+   */
+  private static final Set<String> STATEMENTS = Set.of(
+      "set", "reset", "discard", "do", "prepare", "execute", "deallocate", "lock", "listen", "notify", "unlisten",
+      "copy", "load", "checkpoint", "vacuum", "grant", "revoke", "reassign", "security");
+
+  /** ALTER, CREATE or DROP of these changes settings for later sessions, or who may log in as whom. */
+  private static final Set<String> ROLE_OBJECTS = Set.of("role", "user", "group", "system", "database");
+
+  /** Views that write a setting when updated: {@code UPDATE pg_settings SET setting = …} is {@code set_config}. */
+  private static final Set<String> SETTING_VIEWS = Set.of("pg_settings");
+
+  private ForbiddenOperations() {}
+
+  /**
+   * What {@code sql} runs that application SQL may not, each once, in text order: {@code set_config(…)}, {@code
+   * SET statement}, … Empty when it runs none of them.
+   */
+  public static List<String> find(String sql) {
+    List<Token> tokens = SqlTokens.of(sql);
+    Set<String> found = new LinkedHashSet<>();
+    boolean statementStart = true;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      if (token.punctuation(';')) {
+        statementStart = true;
+        continue;
+      }
+      if (token.word() != null) {
+        String word = token.word();
+        if (statementStart) {
+          String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : null;
+          if (STATEMENTS.contains(word)) {
+            found.add(word.toUpperCase(Locale.ROOT) + " statement");
+          } else if ((word.equals("alter") || word.equals("create") || word.equals("drop"))
+              && next != null && ROLE_OBJECTS.contains(next)) {
+            found.add((word + " " + next).toUpperCase(Locale.ROOT) + " statement");
+          }
+        }
+        if (i + 1 < tokens.size() && tokens.get(i + 1).punctuation('(') && isForbiddenFunction(word)) {
+          found.add(word + "(…)");
+        }
+        if (SETTING_VIEWS.contains(word) && updates(tokens, i)) {
+          found.add("UPDATE " + word);
+        }
+      }
+      statementStart = false;
+    }
+    return List.copyOf(found);
+  }
+
+  private static boolean isForbiddenFunction(String name) {
+    return SESSION_FUNCTIONS.contains(name) || SERVER_FUNCTIONS.contains(name) || FILE_FUNCTIONS.contains(name)
+        || FUNCTION_PREFIXES.stream().anyMatch(name::startsWith);
+  }
+
+  /** Whether the word at {@code i} follows UPDATE, perhaps as {@code pg_catalog.}{@code name}. */
+  private static boolean updates(List<Token> tokens, int i) {
+    int before = i - 1;
+    if (before >= 1 && tokens.get(before).punctuation('.')) {
+      before -= 2;
+    }
+    return before >= 0 && "update".equals(tokens.get(before).word());
+  }
+
+  /**
+   * What is wrong and what to do, to follow "the SQL" or "SQL" in a message: {@code runs set_config(…), SET
+   * statement, which application SQL may not: …}.
+   */
+  public static String explain(List<String> found) {
+    return "runs " + String.join(", ", found) + ", which application SQL may not: it writes session state (the"
+        + " bound tenant lives in the session's settings), changes roles, or reaches the server, its files or other"
+        + " sessions; remove it (Rowguard binds the tenant; administration belongs in a migration or an operator's"
+        + " session)";
+  }
+
+  /** A word (folded as PostgreSQL folds it) or one punctuation character. */
+  record Token(String word, char character) {
+    boolean punctuation(char c) {
+      return word == null && character == c;
+    }
+  }
+
+  /** Splits SQL into words and punctuation, skipping literals, comments and whitespace. */
+  private static final class SqlTokens {
+    private final String sql;
+    private final List<Token> tokens = new ArrayList<>();
+
+    private SqlTokens(String sql) {
+      this.sql = sql;
+    }
+
+    static List<Token> of(String sql) {
+      SqlTokens scanner = new SqlTokens(sql);
+      scanner.run();
+      return scanner.tokens;
+    }
+
+    private void run() {
+      int i = 0;
+      while (i < sql.length()) {
+        char c = sql.charAt(i);
+        if (c == '\'') {
+          i = after(i, '\'', isEscapePrefix(i));
+          tokens.add(new Token(null, '\''));
+        } else if (c == '"') {
+          int end = after(i, '"', false);
+          tokens.add(new Token(SqlNames.fold(sql.substring(i, end)).toLowerCase(Locale.ROOT), '\0'));
+          i = end;
+        } else if (c == '-' && next(i) == '-') {
+          int newline = sql.indexOf('\n', i);
+          i = newline < 0 ? sql.length() : newline + 1;
+        } else if (c == '/' && next(i) == '*') {
+          i = afterComment(i);
+        } else if (c == '$' && (i == 0 || !isWordPart(sql.charAt(i - 1)))) {
+          i = afterDollar(i);
+        } else if (Character.isLetter(c) || c == '_') {
+          int end = i;
+          while (end < sql.length() && isWordPart(sql.charAt(end))) {
+            end++;
+          }
+          String word = sql.substring(i, end).toLowerCase(Locale.ROOT);
+          // E'…', U&'…', B'…', X'…': the prefix belongs to the literal that follows.
+          if (end < sql.length() && sql.charAt(end) == '\'' && word.length() <= 2) {
+            i = end;
+            continue;
+          }
+          tokens.add(new Token(word, '\0'));
+          i = end;
+        } else if (Character.isWhitespace(c)) {
+          i++;
+        } else {
+          tokens.add(new Token(null, c));
+          i++;
+        }
+      }
+    }
+
+    private boolean isEscapePrefix(int quote) {
+      return quote >= 1 && (sql.charAt(quote - 1) == 'e' || sql.charAt(quote - 1) == 'E')
+          && (quote < 2 || !isWordPart(sql.charAt(quote - 2)));
+    }
+
+    private int after(int i, char quote, boolean backslashEscapes) {
+      int j = i + 1;
+      while (j < sql.length()) {
+        char c = sql.charAt(j);
+        if (backslashEscapes && c == '\\') {
+          j += 2;
+        } else if (c == quote) {
+          if (next(j) != quote) {
+            return j + 1;
+          }
+          j += 2;
+        } else {
+          j++;
+        }
+      }
+      return sql.length();
+    }
+
+    private int afterComment(int i) {
+      int depth = 0;
+      int j = i;
+      while (j < sql.length()) {
+        if (sql.charAt(j) == '/' && next(j) == '*') {
+          depth++;
+          j += 2;
+        } else if (sql.charAt(j) == '*' && next(j) == '/') {
+          depth--;
+          j += 2;
+          if (depth == 0) {
+            return j;
+          }
+        } else {
+          j++;
+        }
+      }
+      return sql.length();
+    }
+
+    /** {@code $1} is a parameter; {@code $tag$…$tag$} a string. */
+    private int afterDollar(int i) {
+      int tagEnd = i + 1;
+      while (tagEnd < sql.length() && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
+        tagEnd++;
+      }
+      if (Character.isDigit(next(i)) || tagEnd >= sql.length() || sql.charAt(tagEnd) != '$') {
+        tokens.add(new Token(null, '$'));
+        return Character.isDigit(next(i)) ? tagEnd : i + 1;
+      }
+      String tag = sql.substring(i, tagEnd + 1);
+      int close = sql.indexOf(tag, tagEnd + 1);
+      tokens.add(new Token(null, '\''));
+      return close < 0 ? sql.length() : close + tag.length();
+    }
+
+    private char next(int i) {
+      return i + 1 < sql.length() ? sql.charAt(i + 1) : '\0';
+    }
+
+    private static boolean isWordPart(char c) {
+      return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+  }
+}
