@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -28,7 +29,9 @@ import javax.sql.DataSource;
  * The model's expression is built from the project's {@link TenantKeys}: those of {@link #withKeys}, else those
  * of the {@link TenantBindingDataSource} passed to {@link #verify}, else {@link TenantKeys#defaultKeys()}; a
  * table is keyed by the outermost levels whose columns it has. Expressions are compared as PostgreSQL
- * normalises them; see {@link PolicyCheck} for how.
+ * normalises them ({@code pg_get_expr}): the expected text is what the server makes of the generated predicate on
+ * a temporary table, created and rolled back by the check, so the role needs the TEMPORARY privilege on the
+ * database (PUBLIC has it by default).
  */
 public final class RlsRoleCheck {
   private static final String ROLE_SQL = """
@@ -81,7 +84,7 @@ public final class RlsRoleCheck {
 
   /** The same check, with the policies compared against those generated for {@code keys}. */
   public RlsRoleCheck withKeys(TenantKeys keys) {
-    return new RlsRoleCheck(bySchema, names, java.util.Objects.requireNonNull(keys, "keys"));
+    return new RlsRoleCheck(bySchema, names, Objects.requireNonNull(keys, "keys"));
   }
 
   /**

@@ -24,13 +24,14 @@ final class TenantSettings {
     // Session level (is_local = false): the values must hold across the transactions of this checkout.
     this.sql = "SELECT " + String.join(", ", Collections.nCopies(keys.levels().size(), "set_config(?, ?, false)"));
     this.cleared = Collections.nCopies(keys.levels().size(), "");
-    // DISCARD ALL would do, but it refuses to run inside the implicit transaction of a multi-statement text;
-    // these are its parts, minus SET SESSION AUTHORIZATION, which changes nothing for a non-superuser login.
+    // DISCARD ALL would do, but it refuses to run inside the implicit transaction of a multi-statement text.
+    // These are the parts of it that a tenant can leave state in; SET SESSION AUTHORIZATION changes nothing for
+    // a non-superuser login, and DISCARD PLANS drops no state a tenant can see (it would only cost replanning).
     // pgjdbc sees DEALLOCATE ALL in the command status and prepares its cached statements again on next use.
     // Setting names are checked by TenantKeyLevel to be identifiers, so they are safe as literals here, and a
     // plain Statement keeps this text from being server-prepared and deallocated by itself.
-    this.reset = "CLOSE ALL; DISCARD TEMP; DEALLOCATE ALL; RESET ALL; UNLISTEN *; SELECT pg_advisory_unlock_all();"
-        + " DISCARD SEQUENCES; DISCARD PLANS; SELECT " + keys.levels().stream()
+    this.reset = "CLOSE ALL; DISCARD TEMP; DEALLOCATE ALL; RESET ALL; UNLISTEN *; DISCARD SEQUENCES;"
+        + " SELECT pg_advisory_unlock_all(), " + keys.levels().stream()
             .map(level -> "set_config('" + level.setting() + "', '', false)")
             .collect(Collectors.joining(", "));
   }
