@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -21,6 +22,16 @@ import javax.sql.DataSource;
  * tenanted table or may act as its owner, and a tenanted table whose row-level security is disabled or not
  * forced. Every one of those makes the policies silently pass everything, so tests run as such a role prove
  * nothing.
+ *
+ * <p>It also refuses a tenanted table whose policies are not exactly the one Rowguard generates: any other
+ * policy (an owner's {@code CREATE POLICY open … USING (true)}, a permissive policy for one command), the
+ * generated one missing, restricted to some roles or commands, or with another expression than the model's.
+ * The model's expression is built from the project's {@link TenantKeys}: those of {@link #withKeys}, else those
+ * of the {@link TenantBindingDataSource} passed to {@link #verify}, else {@link TenantKeys#defaultKeys()}; a
+ * table is keyed by the outermost levels whose columns it has. Expressions are compared as PostgreSQL
+ * normalises them ({@code pg_get_expr}): the expected text is what the server makes of the generated predicate on
+ * a temporary table, created and rolled back by the check, so the role needs the TEMPORARY privilege on the
+ * database (PUBLIC has it by default).
  */
 public final class RlsRoleCheck {
   private static final String ROLE_SQL = """
@@ -50,23 +61,30 @@ public final class RlsRoleCheck {
 
   private final boolean bySchema;
   private final List<String> names;
+  private final TenantKeys keys; // null: those of the data source, or the default keys
 
-  private RlsRoleCheck(boolean bySchema, List<String> names) {
+  private RlsRoleCheck(boolean bySchema, List<String> names, TenantKeys keys) {
     if (names.isEmpty()) {
       throw new IllegalArgumentException("name at least one " + (bySchema ? "schema" : "table") + " to check");
     }
     this.bySchema = bySchema;
     this.names = names;
+    this.keys = keys;
   }
 
   /** Checks the named tenanted tables, e.g. {@code "invoice"} or {@code "billing.invoice"} (as SQL resolves them). */
   public static RlsRoleCheck forTables(String... tables) {
-    return new RlsRoleCheck(false, List.of(tables));
+    return new RlsRoleCheck(false, List.of(tables), null);
   }
 
   /** Checks every table in {@code schemas} that has row-level security enabled; there must be at least one. */
   public static RlsRoleCheck forSchemas(String... schemas) {
-    return new RlsRoleCheck(true, List.of(schemas));
+    return new RlsRoleCheck(true, List.of(schemas), null);
+  }
+
+  /** The same check, with the policies compared against those generated for {@code keys}. */
+  public RlsRoleCheck withKeys(TenantKeys keys) {
+    return new RlsRoleCheck(bySchema, names, Objects.requireNonNull(keys, "keys"));
   }
 
   /**
@@ -77,14 +95,21 @@ public final class RlsRoleCheck {
    * @throws RowguardSqlException when the check itself cannot run
    */
   public void verify(DataSource dataSource) {
-    DataSource source = dataSource instanceof TenantBindingDataSource binding
-        ? binding.withoutTenant("RlsRoleCheck at start-up")
-        : dataSource;
+    DataSource source = dataSource;
+    TenantKeys policyKeys = keys == null ? TenantKeys.defaultKeys() : keys;
+    if (dataSource instanceof TenantBindingDataSource binding) {
+      source = binding.withoutTenant("RlsRoleCheck at start-up");
+      policyKeys = keys == null ? binding.keys() : keys;
+    }
     List<String> problems = new ArrayList<>();
     Role role;
     try (Connection connection = source.getConnection()) {
       role = checkRole(connection, problems);
-      checkTables(connection, role, problems);
+      List<String> tables = checkTables(connection, role, problems);
+      PolicyCheck policies = new PolicyCheck(connection, policyKeys);
+      for (String table : tables) {
+        policies.check(table, problems);
+      }
     } catch (SQLException e) {
       throw new RowguardSqlException("the row-level security start-up check could not read pg_roles and pg_class", e);
     }
@@ -123,8 +148,10 @@ public final class RlsRoleCheck {
     }
   }
 
-  private void checkTables(Connection connection, Role connected, List<String> problems) throws SQLException {
+  /** Checks the tables' row-level security and ownership; returns the qualified names of those found. */
+  private List<String> checkTables(Connection connection, Role connected, List<String> problems) throws SQLException {
     String role = connected.name();
+    List<String> found = new ArrayList<>();
     Array array = connection.createArrayOf("text", names.toArray());
     try (PreparedStatement statement = connection.prepareStatement(bySchema ? SCHEMA_TABLES_SQL : NAMED_TABLES_SQL)) {
       statement.setArray(1, array);
@@ -138,6 +165,7 @@ public final class RlsRoleCheck {
             continue;
           }
           String table = row.getString("qualified_name");
+          found.add(table);
           boolean enabled = row.getBoolean("enabled");
           boolean forced = row.getBoolean("forced");
           String owner = row.getString("owner");
@@ -168,5 +196,6 @@ public final class RlsRoleCheck {
     } finally {
       array.free();
     }
+    return found;
   }
 }

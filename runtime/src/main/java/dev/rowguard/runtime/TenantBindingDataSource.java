@@ -14,6 +14,15 @@ import javax.sql.DataSource;
  * connection (by a crash, or by code that bypassed this wrapper) never survives into the next checkout. With
  * no tenant bound, {@link #getConnection()} throws {@link TenantNotBoundException} before touching the pool.
  *
+ * <p>A connection belongs to the scope it was checked out in: once that scope has closed, or while another
+ * tenant's scope is current, creating or executing a statement on it throws {@link
+ * ConnectionOutOfScopeException}. On close, whatever the tenant left in the session (temporary tables and
+ * views, SQL-level prepared statements, cursors, settings changed with {@code SET}, {@code LISTEN}s, advisory
+ * locks, sequence state) is discarded in the same round trip that clears the tenant settings, so the next
+ * checkout, for any tenant, starts from the session as the pool opened it. Session settings an application
+ * wants on every connection therefore belong in the connection's start-up options (pgjdbc's {@code options},
+ * {@code currentSchema}) or in {@code ALTER ROLE … SET}, not in a pool's init SQL.
+ *
  * <pre>{@code
  * DataSource dataSource = TenantBindingDataSource.wrap(hikari, KEYS);
  * }</pre>
@@ -48,15 +57,16 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
    */
   @Override
   public Connection getConnection() throws SQLException {
-    Tenant tenant = boundTenant();
-    return TenantBoundConnection.open(delegate.getConnection(), settings, tenant.settingValues(), tenant.toString());
+    TenantScope scope = boundScope();
+    return TenantBoundConnection.open(delegate.getConnection(), settings, scope.tenant().settingValues(),
+        scope.tenant().toString(), new ConnectionGuard(scope));
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    Tenant tenant = boundTenant();
-    return TenantBoundConnection.open(
-        delegate.getConnection(username, password), settings, tenant.settingValues(), tenant.toString());
+    TenantScope scope = boundScope();
+    return TenantBoundConnection.open(delegate.getConnection(username, password), settings,
+        scope.tenant().settingValues(), scope.tenant().toString(), new ConnectionGuard(scope));
   }
 
   /**
@@ -69,13 +79,17 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
     return new WithoutTenantDataSource(delegate, settings, reason);
   }
 
-  private Tenant boundTenant() {
-    Tenant tenant = TenantContext.current().orElseThrow(() -> TenantContext.notBound("a database connection"));
+  private TenantScope boundScope() {
+    TenantScope scope = TenantContext.innermost();
+    if (scope == null) {
+      throw TenantContext.notBound("a database connection");
+    }
+    Tenant tenant = scope.tenant();
     if (!tenant.keys().equals(settings.keys())) {
       throw new InvalidTenantException("the bound " + tenant + " was built for " + tenant.keys()
           + ", but this data source binds " + settings.keys() + "; build tenants from the same TenantKeys");
     }
-    return tenant;
+    return scope;
   }
 
   @Override

@@ -6,29 +6,36 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
- * A connection whose tenant settings were written at checkout and are cleared on {@link Connection#close()},
- * before the delegate goes back to its pool. Everything else goes straight to the delegate.
+ * A connection whose tenant settings were written at checkout and whose session is reset on {@link
+ * Connection#close()}, before the delegate goes back to its pool (see {@link TenantSettings#clear}). A
+ * connection checked out for a tenant also has a {@link ConnectionGuard}: statements are created and executed
+ * only inside the scope of the checkout. Everything else goes straight to the delegate.
  */
 final class TenantBoundConnection implements InvocationHandler {
   private final Connection delegate;
   private final TenantSettings settings;
   private final String description;
+  private final ConnectionGuard guard; // null for connections without a tenant: there is no scope to outlive
   private boolean closed;
 
-  private TenantBoundConnection(Connection delegate, TenantSettings settings, String description) {
+  private TenantBoundConnection(
+      Connection delegate, TenantSettings settings, String description, ConnectionGuard guard) {
     this.delegate = delegate;
     this.settings = settings;
     this.description = description;
+    this.guard = guard;
   }
 
   /**
    * Writes {@code values} into {@code delegate}'s settings and returns the bound connection. If the write
    * fails the delegate is closed and the failure rethrown: a connection is never handed out half bound.
    */
-  static Connection open(Connection delegate, TenantSettings settings, List<String> values, String description)
+  static Connection open(
+      Connection delegate, TenantSettings settings, List<String> values, String description, ConnectionGuard guard)
       throws SQLException {
     try {
       settings.write(delegate, values);
@@ -47,7 +54,7 @@ final class TenantBoundConnection implements InvocationHandler {
     return (Connection) Proxy.newProxyInstance(
         Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class},
-        new TenantBoundConnection(delegate, settings, description));
+        new TenantBoundConnection(delegate, settings, description, guard));
   }
 
   @Override
@@ -77,11 +84,18 @@ final class TenantBoundConnection implements InvocationHandler {
     if (closed) {
       throw new SQLException("this connection is closed", "08003");
     }
+    Class<?> returned = method.getReturnType();
+    boolean statement = guard != null && Statement.class.isAssignableFrom(returned);
+    if (statement) {
+      guard.check(); // createStatement, prepareStatement, prepareCall
+    }
+    Object result;
     try {
-      return method.invoke(delegate, args);
+      result = method.invoke(delegate, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
+    return statement ? GuardedStatement.wrap(returned, (Statement) result, proxy, guard) : result;
   }
 
   private void close() throws SQLException {

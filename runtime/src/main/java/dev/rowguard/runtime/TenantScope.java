@@ -8,17 +8,30 @@ public final class TenantScope implements AutoCloseable {
   private final Tenant tenant;
   private final TenantScope previous;
   private final Thread thread;
-  // Read and written only by the binding thread: close() refuses every other thread first.
-  private boolean closed;
+  private final StackWalker.StackFrame boundAt;
+  // Written only by the binding thread (close() refuses every other thread first); volatile because a
+  // connection taken in this scope reads it on whichever thread uses the connection.
+  private volatile boolean closed;
 
-  TenantScope(Tenant tenant, TenantScope previous, Thread thread) {
+  TenantScope(Tenant tenant, TenantScope previous, Thread thread, StackWalker.StackFrame boundAt) {
     this.tenant = tenant;
     this.previous = previous;
     this.thread = thread;
+    this.boundAt = boundAt;
   }
 
   public Tenant tenant() {
     return tenant;
+  }
+
+  /** Whether this scope still binds its tenant: not yet closed, by itself or by an outer scope. */
+  public boolean isOpen() {
+    return !closed;
+  }
+
+  /** The line that bound this scope, e.g. {@code com.example.Jobs.nightly(Jobs.java:42)}. */
+  String boundAt() {
+    return boundAt == null ? "an unknown line" : boundAt.toString();
   }
 
   /**
@@ -68,6 +81,6 @@ public final class TenantScope implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "TenantScope[" + tenant + (closed ? ", closed]" : "]");
+    return "TenantScope[" + tenant + ", bound at " + boundAt() + (closed ? ", closed]" : "]");
   }
 }

@@ -3,23 +3,37 @@ package dev.rowguard.runtime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Writes every tenant key setting of a connection in one statement, {@code SELECT set_config(?, ?, false),
- * …}: names and values are bind parameters, never SQL text.
+ * …}: names and values are bind parameters, never SQL text. {@link #clear} also resets what else a tenant can
+ * leave in the session.
  */
 final class TenantSettings {
   private final TenantKeys keys;
   private final String sql;
   private final List<String> cleared;
+  private final String reset;
 
   TenantSettings(TenantKeys keys) {
     this.keys = keys;
     // Session level (is_local = false): the values must hold across the transactions of this checkout.
     this.sql = "SELECT " + String.join(", ", Collections.nCopies(keys.levels().size(), "set_config(?, ?, false)"));
     this.cleared = Collections.nCopies(keys.levels().size(), "");
+    // DISCARD ALL would do, but it refuses to run inside the implicit transaction of a multi-statement text.
+    // These are the parts of it that a tenant can leave state in; SET SESSION AUTHORIZATION changes nothing for
+    // a non-superuser login, and DISCARD PLANS drops no state a tenant can see (it would only cost replanning).
+    // pgjdbc sees DEALLOCATE ALL in the command status and prepares its cached statements again on next use.
+    // Setting names are checked by TenantKeyLevel to be identifiers, so they are safe as literals here, and a
+    // plain Statement keeps this text from being server-prepared and deallocated by itself.
+    this.reset = "CLOSE ALL; DISCARD TEMP; DEALLOCATE ALL; RESET ALL; UNLISTEN *; DISCARD SEQUENCES;"
+        + " SELECT pg_advisory_unlock_all(), " + keys.levels().stream()
+            .map(level -> "set_config('" + level.setting() + "', '', false)")
+            .collect(Collectors.joining(", "));
   }
 
   TenantKeys keys() {
@@ -50,13 +64,21 @@ final class TenantSettings {
   }
 
   /**
-   * Clears every level. Unfinished work is rolled back first, as a pool would on return, so that a failed
-   * transaction cannot block the reset.
+   * Clears every level and resets the session: temporary objects, SQL-level prepared statements, cursors,
+   * settings changed with {@code SET}, listens, advisory locks and sequence state, all in one round trip.
+   * Unfinished work is rolled back first, as a pool would on return, so that a failed transaction cannot block
+   * the reset.
    */
   void clear(Connection connection) throws SQLException {
-    if (!connection.getAutoCommit()) {
+    boolean autoCommit = connection.getAutoCommit();
+    if (!autoCommit) {
       connection.rollback();
     }
-    write(connection, cleared);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(reset);
+    }
+    if (!autoCommit) {
+      connection.commit();
+    }
   }
 }

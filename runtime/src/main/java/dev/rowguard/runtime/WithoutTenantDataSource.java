@@ -22,13 +22,13 @@ final class WithoutTenantDataSource extends DelegatingDataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return TenantBoundConnection.open(delegate.getConnection(), settings, settings.cleared(), description());
+    return TenantBoundConnection.open(delegate.getConnection(), settings, settings.cleared(), description(), null);
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     return TenantBoundConnection.open(
-        delegate.getConnection(username, password), settings, settings.cleared(), description());
+        delegate.getConnection(username, password), settings, settings.cleared(), description(), null);
   }
 
   private String description() {

@@ -53,8 +53,8 @@ class HierarchicalTenantKeysTest {
         ALTER TABLE contract FORCE ROW LEVEL SECURITY;
         ALTER TABLE work_paper ENABLE ROW LEVEL SECURITY;
         ALTER TABLE work_paper FORCE ROW LEVEL SECURITY;
-        CREATE POLICY contract_tenant ON contract USING (%1$s) WITH CHECK (%1$s);
-        CREATE POLICY work_paper_tenant ON work_paper USING (%2$s) WITH CHECK (%2$s);
+        CREATE POLICY tenant_isolation ON contract USING (%1$s) WITH CHECK (%1$s);
+        CREATE POLICY tenant_isolation ON work_paper USING (%2$s) WITH CHECK (%2$s);
         GRANT USAGE ON SCHEMA public TO %3$s;
         GRANT SELECT, INSERT, UPDATE, DELETE ON contract, work_paper TO %3$s;
         """.formatted(client, engagement, app.user()));

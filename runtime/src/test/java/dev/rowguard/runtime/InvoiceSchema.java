@@ -22,7 +22,7 @@ final class InvoiceSchema {
         );
         ALTER TABLE invoice ENABLE ROW LEVEL SECURITY;
         ALTER TABLE invoice FORCE ROW LEVEL SECURITY;
-        CREATE POLICY invoice_tenant ON invoice USING (%1$s) WITH CHECK (%1$s);
+        CREATE POLICY tenant_isolation ON invoice USING (%1$s) WITH CHECK (%1$s);
         GRANT USAGE ON SCHEMA public TO %2$s;
         GRANT SELECT, INSERT, UPDATE, DELETE ON invoice TO %2$s;
         """.formatted(tenant, appRole));

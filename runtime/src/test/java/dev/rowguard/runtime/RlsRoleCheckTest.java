@@ -42,14 +42,17 @@ class RlsRoleCheckTest {
         CREATE TABLE tenanted.invoice (id bigint PRIMARY KEY, tenant_id uuid NOT NULL);
         ALTER TABLE tenanted.invoice ENABLE ROW LEVEL SECURITY;
         ALTER TABLE tenanted.invoice FORCE ROW LEVEL SECURITY;
-        CREATE POLICY invoice_tenant ON tenanted.invoice USING (%1$s) WITH CHECK (%1$s);
+        CREATE POLICY tenant_isolation ON tenanted.invoice USING (%1$s) WITH CHECK (%1$s);
 
         CREATE TABLE public.draft (id bigint PRIMARY KEY, tenant_id uuid NOT NULL);
         ALTER TABLE public.draft ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON public.draft USING (%1$s) WITH CHECK (%1$s);
         CREATE TABLE public.memo (id bigint PRIMARY KEY, tenant_id uuid NOT NULL);
+        CREATE POLICY tenant_isolation ON public.memo USING (%1$s) WITH CHECK (%1$s);
         CREATE TABLE public.ledger (id bigint PRIMARY KEY, tenant_id uuid NOT NULL);
         ALTER TABLE public.ledger ENABLE ROW LEVEL SECURITY;
         ALTER TABLE public.ledger FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON public.ledger USING (%1$s) WITH CHECK (%1$s);
         ALTER TABLE public.ledger OWNER TO %2$s;
         GRANT %2$s TO %3$s;
         GRANT USAGE ON SCHEMA tenanted, empty_schema, public TO %4$s, %5$s, %2$s, %3$s;

@@ -21,7 +21,12 @@ import java.util.Map;
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.rowguard.benchmarks.rls.RlsBenchmark
  * [--rounds=4] [--warmup=2] [--iterations=5] [--time=3] [--rows=1000000] [--tenants=1000]
- * [--benchmarks=plain,plainWithBind,rls,rlsBindSeparately]}
+ * [--benchmarks=plain,plainWithBind,rls,rlsBindSeparately,rlsGuarded,checkout,checkoutByHand,checkoutByHandFullReset]}
+ *
+ * <p>Besides the ratios against {@code plain} and {@code plainWithBind}, it prints {@code RATIO} lines for the
+ * runtime's costs: {@code rlsGuarded} against {@code rls} (the connection guard), {@code checkout} against
+ * {@code checkoutByHand} (a whole checkout through the runtime), {@code checkoutByHandFullReset} against {@code
+ * checkoutByHand} (the session reset on close).
  */
 public final class RlsBenchmark {
   private RlsBenchmark() {}
@@ -31,7 +36,8 @@ public final class RlsBenchmark {
     ForkSettings settings = ForkSettings.of(options, new ForkSettings(4, 2, 5, 3));
     int rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
     int tenants = Integer.parseInt(options.getOrDefault("tenants", "1000"));
-    List<String> benchmarks = Arrays.asList(options.getOrDefault("benchmarks", "plain,plainWithBind,rls,rlsBindSeparately")
+    List<String> benchmarks = Arrays.asList(options.getOrDefault("benchmarks",
+        "plain,plainWithBind,rls,rlsBindSeparately,rlsGuarded,checkout,checkoutByHand,checkoutByHandFullReset")
         .split(","));
 
     System.out.printf(Locale.ROOT, "JDK %s (%s), %d available processors%n", System.getProperty("java.version"),
@@ -81,6 +87,20 @@ public final class RlsBenchmark {
           percentile(its, 75) - percentile(its, 25), 1e6 / own.median(),
           ratios(scores.get("plain"), own, benchmark.equals("plain")),
           ratios(scores.get("plainWithBind"), own, benchmark.startsWith("plain")));
+    }
+    System.out.println();
+    ratio(scores, "rlsGuarded", "rls", "the connection guard (statement proxy and scope check)");
+    ratio(scores, "checkout", "checkoutByHand", "a checkout through TenantBindingDataSource, by hand = 1");
+    ratio(scores, "checkoutByHandFullReset", "checkoutByHand", "the session reset on close");
+    ratio(scores, "checkout", "checkoutByHandFullReset", "the runtime's scope, proxies and guard per checkout");
+  }
+
+  /** A machine-readable line: this one's latency over the baseline's (the baseline's throughput over this one's). */
+  private static void ratio(Map<String, Scores> scores, String benchmark, String baseline, String what) {
+    if (scores.containsKey(benchmark) && scores.containsKey(baseline)) {
+      System.out.printf(Locale.ROOT, "RATIO %s/%s %.3f (%s; per round %s)%n", benchmark, baseline,
+          scores.get(baseline).median() / scores.get(benchmark).median(), what,
+          Scores.ratioCells(scores.get(baseline), scores.get(benchmark)).replace("**", "").replace(" | ", ", median "));
     }
   }
 

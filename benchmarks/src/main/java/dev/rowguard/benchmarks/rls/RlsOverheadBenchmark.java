@@ -1,11 +1,19 @@
 package dev.rowguard.benchmarks.rls;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.rowguard.benchmarks.jmh.BenchDatabase;
 import dev.rowguard.postgres.DevPostgres;
+import dev.rowguard.runtime.Tenant;
+import dev.rowguard.runtime.TenantBindingDataSource;
+import dev.rowguard.runtime.TenantContext;
+import dev.rowguard.runtime.TenantKeys;
+import dev.rowguard.runtime.TenantScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +49,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 public class RlsOverheadBenchmark {
   private static final int SAMPLE = 10_000;
+  /** The session reset that Rowguard's TenantSettings runs when a connection is closed (the same text). */
+  private static final String SESSION_RESET = "CLOSE ALL; DISCARD TEMP; DEALLOCATE ALL; RESET ALL; UNLISTEN *;"
+      + " DISCARD SEQUENCES; SELECT pg_advisory_unlock_all(), set_config('" + RlsFixture.SETTING + "', '', false)";
+  private static final String CLEAR = "SELECT set_config('" + RlsFixture.SETTING + "', '', false)";
 
   private RlsFixture ownFixture;
   private Connection connection;
@@ -52,7 +64,14 @@ public class RlsOverheadBenchmark {
   private UUID[] tenantIds;
   private String[] tenants;
   private String[] hostnames;
+  private Tenant[] tenantValues;
   private int next;
+  // A pool of two: one connection held for the trial by rlsGuarded, the other for the checkout benchmarks.
+  private HikariDataSource pool;
+  private TenantBindingDataSource bound;
+  private TenantScope trialScope;
+  private Connection guarded;
+  private PreparedStatement rlsWithBindGuarded;
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
@@ -88,10 +107,28 @@ public class RlsOverheadBenchmark {
     rlsWithBind = connection.prepareStatement(RlsFixture.BIND + "; " + RlsFixture.RLS_QUERY);
     bind = connection.prepareStatement(RlsFixture.BIND);
     rlsQuery = connection.prepareStatement(RlsFixture.RLS_QUERY);
+
+    tenantValues = new Tenant[SAMPLE];
+    for (int i = 0; i < SAMPLE; i++) {
+      tenantValues[i] = TenantKeys.defaultKeys().tenant(tenantIds[i]);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(login.dataSource());
+    config.setMaximumPoolSize(2);
+    config.setPoolName("rls-benchmark");
+    pool = new HikariDataSource(config);
+    bound = TenantBindingDataSource.wrap(pool, TenantKeys.defaultKeys());
+    // JMH runs a thread-scoped state's set-up and tear-down on the benchmark thread: the scope spans the trial.
+    trialScope = TenantContext.bind(tenantValues[0]);
+    guarded = bound.getConnection();
+    rlsWithBindGuarded = guarded.prepareStatement(RlsFixture.BIND + "; " + RlsFixture.RLS_QUERY);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws SQLException {
+    guarded.close();
+    trialScope.close();
+    pool.close();
     connection.close();
     if (ownFixture != null) {
       ownFixture.close();
@@ -133,6 +170,74 @@ public class RlsOverheadBenchmark {
     rlsWithBind.setString(1, tenants[i]);
     rlsWithBind.setString(2, hostnames[i]);
     return executeBoundQuery(rlsWithBind);
+  }
+
+  /**
+   * {@link #rls} through a connection of Rowguard's {@code TenantBindingDataSource}, checked out for the trial:
+   * the same statement text, with the runtime's statement proxy and its scope check on every execute. Against
+   * {@code rls} this is the cost of the guard.
+   */
+  @Benchmark
+  public long rlsGuarded() throws SQLException {
+    int i = advance();
+    rlsWithBindGuarded.setString(1, tenants[i]);
+    rlsWithBindGuarded.setString(2, hostnames[i]);
+    return executeBoundQuery(rlsWithBindGuarded);
+  }
+
+  /**
+   * One checkout per lookup through {@code TenantBindingDataSource} from a pool of one: bind the tenant
+   * (TenantContext.call), check out (set_config), prepare and run the query with the guard, close (the session
+   * reset). Three round trips.
+   */
+  @Benchmark
+  public long checkout() throws SQLException {
+    int i = advance();
+    return TenantContext.call(tenantValues[i], () -> {
+      try (Connection pooled = bound.getConnection();
+          PreparedStatement query = pooled.prepareStatement(RlsFixture.RLS_QUERY)) {
+        query.setString(1, hostnames[i]);
+        try (ResultSet rows = query.executeQuery()) {
+          return read(rows);
+        }
+      }
+    });
+  }
+
+  /**
+   * Control for {@link #checkout}: the same three round trips written by hand on the pool's connection, with
+   * no scope, no proxy and a reset that only clears the setting (what the runtime did before its session reset).
+   */
+  @Benchmark
+  public long checkoutByHand() throws SQLException {
+    return checkoutByHand(CLEAR);
+  }
+
+  /** {@link #checkoutByHand} with the runtime's full session reset on close: against it, the cost of the reset. */
+  @Benchmark
+  public long checkoutByHandFullReset() throws SQLException {
+    return checkoutByHand(SESSION_RESET);
+  }
+
+  private long checkoutByHand(String reset) throws SQLException {
+    int i = advance();
+    try (Connection pooled = pool.getConnection()) {
+      try (PreparedStatement set = pooled.prepareStatement(RlsFixture.BIND)) {
+        set.setString(1, tenants[i]);
+        set.executeQuery().close();
+      }
+      long result;
+      try (PreparedStatement query = pooled.prepareStatement(RlsFixture.RLS_QUERY)) {
+        query.setString(1, hostnames[i]);
+        try (ResultSet rows = query.executeQuery()) {
+          result = read(rows);
+        }
+      }
+      try (Statement clear = pooled.createStatement()) {
+        clear.execute(reset);
+      }
+      return result;
+    }
   }
 
   /** Runs "set_config; query" and reads the query's result. */
