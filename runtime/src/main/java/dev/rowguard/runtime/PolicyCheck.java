@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,11 +19,11 @@ import java.util.Set;
  * one permissive, for all commands, to PUBLIC, with the model's expression.
  *
  * <p>The table's tenant keys are the outermost levels of the project's {@link TenantKeys} whose columns the
- * table has, as the processor derives them. Expressions are compared as PostgreSQL normalises them ({@code
- * pg_get_expr}): the expected text is what PostgreSQL makes of the generated predicate on a temporary table
- * with the key columns, created and rolled back in one transaction of the check's connection. So the
- * comparison holds across server versions and their ways of writing casts and parentheses; it needs the
- * TEMPORARY privilege on the database, which PUBLIC has by default.
+ * table has, as the processor derives them. Expressions are compared as PostgreSQL plans them: each (the policy's,
+ * as {@code pg_get_expr} writes it, and the model's) is put into {@code EXPLAIN (VERBOSE, COSTS OFF) SELECT
+ * <expression> FROM (VALUES (NULL::<key type>, …)) AS t(<key columns>)}, and the plans must be equal. So one
+ * server normalises both, whatever its way of writing casts, parentheses and sub-selects; nothing is executed or
+ * created, so the check needs no privilege beyond connecting (TEMPORARY may be revoked from PUBLIC).
  */
 final class PolicyCheck {
   private static final String COLUMNS_SQL =
@@ -36,19 +37,16 @@ final class PolicyCheck {
                                    FROM unnest(polroles) AS r), ', ') AS roles,
              pg_get_expr(polqual, polrelid) AS qual, pg_get_expr(polwithcheck, polrelid) AS with_check
       FROM pg_policy WHERE polrelid = ?::regclass ORDER BY polname""";
-  private static final String EXPECTED_TABLE = "pg_temp.rowguard_expected_policy";
 
   private final Connection connection;
   private final TenantKeys keys;
-  /** Normalised USING and WITH CHECK text of the generated policy, by number of key levels. */
-  private final Map<Integer, Expressions> expected = new HashMap<>();
+  /** The plan of the generated predicate, by number of key levels. */
+  private final Map<Integer, String> expected = new HashMap<>();
 
   PolicyCheck(Connection connection, TenantKeys keys) {
     this.connection = connection;
     this.keys = keys;
   }
-
-  private record Expressions(String qual, String withCheck) {}
 
   /** Adds a problem for every way {@code table}'s policies differ from the generated one. */
   void check(String table, List<String> problems) throws SQLException {
@@ -59,7 +57,8 @@ final class PolicyCheck {
           + " or pass the TenantBindingDataSource to verify(..)");
       return;
     }
-    Expressions model = expected(levels);
+    String model = expected(levels);
+    String written = "(" + GeneratedPolicy.predicate(levels) + ")";
     String fix = GeneratedPolicy.recreate(table, levels);
     boolean generatedFound = false;
     try (PreparedStatement statement = connection.prepareStatement(POLICIES_SQL)) {
@@ -83,8 +82,8 @@ final class PolicyCheck {
             problems.add("policy " + name + " on table " + table + " is " + shape + ", but Rowguard generates it"
                 + " PERMISSIVE FOR ALL TO PUBLIC. Recreate it as generated: " + fix);
           }
-          expression(table, name, "USING", row.getString("qual"), model.qual(), fix, problems);
-          expression(table, name, "WITH CHECK", row.getString("with_check"), model.withCheck(), fix, problems);
+          expression(table, name, "USING", row.getString("qual"), levels, model, written, fix, problems);
+          expression(table, name, "WITH CHECK", row.getString("with_check"), levels, model, written, fix, problems);
         }
       }
     }
@@ -94,12 +93,12 @@ final class PolicyCheck {
     }
   }
 
-  private static void expression(String table, String policy, String clause, String actual, String model,
-      String fix, List<String> problems) {
-    if (!model.equals(actual)) {
+  private void expression(String table, String policy, String clause, String actual, List<TenantKeyLevel> levels,
+      String model, String written, String fix, List<String> problems) throws SQLException {
+    if (actual == null || !model.equals(plan(actual, levels))) {
       problems.add("policy " + policy + " on table " + table + " has " + clause + " "
-          + (actual == null ? "missing" : actual) + ", but the model's expression is " + model
-          + " (both as PostgreSQL writes them). Recreate it as generated: " + fix);
+          + (actual == null ? "missing" : actual) + ", but the model's expression is " + written
+          + ". Recreate it as generated: " + fix);
     }
   }
 
@@ -124,37 +123,47 @@ final class PolicyCheck {
     return levels;
   }
 
-  /** What PostgreSQL makes of the generated predicate over {@code levels}, learnt on a rolled-back temp table. */
-  private Expressions expected(List<TenantKeyLevel> levels) throws SQLException {
-    Expressions known = expected.get(levels.size());
-    if (known != null) {
-      return known;
+  /** The plan of the generated predicate over {@code levels}. */
+  private String expected(List<TenantKeyLevel> levels) throws SQLException {
+    String known = expected.get(levels.size());
+    if (known == null) {
+      known = plan(GeneratedPolicy.predicate(levels), levels);
+      if (known == null) {
+        throw new RowguardSqlException("the row-level security start-up check could not plan the generated policy"
+            + " expression " + GeneratedPolicy.predicate(levels), new SQLException("EXPLAIN failed"));
+      }
+      expected.put(levels.size(), known);
     }
+    return known;
+  }
+
+  /**
+   * The server's plan of {@code expression} over the key columns, or null when it does not plan there (it names
+   * another column, say). The expression is the model's or {@code pg_get_expr}'s rendering of a catalog
+   * expression, so it is one expression; EXPLAIN without ANALYZE runs nothing.
+   */
+  private String plan(String expression, List<TenantKeyLevel> levels) throws SQLException {
+    StringBuilder nulls = new StringBuilder();
     StringBuilder columns = new StringBuilder();
     for (TenantKeyLevel level : levels) {
-      columns.append(columns.length() == 0 ? "" : ", ").append(level.column()).append(' ').append(level.sqlType());
+      nulls.append(nulls.length() == 0 ? "" : ", ").append("NULL::").append(level.sqlType());
+      columns.append(columns.length() == 0 ? "" : ", ").append(level.column());
     }
-    String predicate = GeneratedPolicy.predicate(levels);
+    String explain = "EXPLAIN (VERBOSE, COSTS OFF) SELECT (" + expression + ") FROM (VALUES (" + nulls + ")) AS t("
+        + columns + ")";
     boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TEMPORARY TABLE " + EXPECTED_TABLE.substring("pg_temp.".length()) + " (" + columns
-          + ")");
-      statement.execute("CREATE POLICY " + GeneratedPolicy.NAME + " ON " + EXPECTED_TABLE + " USING (" + predicate
-          + ") WITH CHECK (" + predicate + ")");
-      try (ResultSet row = statement.executeQuery("SELECT pg_get_expr(polqual, polrelid), pg_get_expr(polwithcheck,"
-          + " polrelid) FROM pg_policy WHERE polrelid = '" + EXPECTED_TABLE + "'::regclass")) {
-        row.next();
-        known = new Expressions(row.getString(1), row.getString(2));
+    Savepoint savepoint = autoCommit ? null : connection.setSavepoint();
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(explain)) {
+      StringBuilder plan = new StringBuilder();
+      while (rows.next()) {
+        plan.append(rows.getString(1)).append('\n');
       }
+      return plan.toString();
     } catch (SQLException e) {
-      throw new RowguardSqlException("the row-level security start-up check could not learn how PostgreSQL writes"
-          + " the generated policy on a temporary table; GRANT TEMPORARY ON DATABASE to the application role", e);
-    } finally {
-      connection.rollback();
-      connection.setAutoCommit(autoCommit);
+      if (savepoint != null) {
+        connection.rollback(savepoint);
+      }
+      return null;
     }
-    expected.put(levels.size(), known);
-    return known;
   }
 }

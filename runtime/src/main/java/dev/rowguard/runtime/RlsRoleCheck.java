@@ -28,10 +28,9 @@ import javax.sql.DataSource;
  * generated one missing, restricted to some roles or commands, or with another expression than the model's.
  * The model's expression is built from the project's {@link TenantKeys}: those of {@link #withKeys}, else those
  * of the {@link TenantBindingDataSource} passed to {@link #verify}, else {@link TenantKeys#defaultKeys()}; a
- * table is keyed by the outermost levels whose columns it has. Expressions are compared as PostgreSQL
- * normalises them ({@code pg_get_expr}): the expected text is what the server makes of the generated predicate on
- * a temporary table, created and rolled back by the check, so the role needs the TEMPORARY privilege on the
- * database (PUBLIC has it by default).
+ * table is keyed by the outermost levels whose columns it has. Expressions are compared as the server plans
+ * them ({@code EXPLAIN VERBOSE} of each over the key columns), so casts and parentheses written either way
+ * match; the check runs nothing and creates nothing.
  */
 public final class RlsRoleCheck {
   private static final String ROLE_SQL = """
