@@ -23,12 +23,22 @@ import javax.sql.DataSource;
  * wants on every connection therefore belong in the connection's start-up options (pgjdbc's {@code options},
  * {@code currentSchema}) or in {@code ALTER ROLE … SET}, not in a pool's init SQL.
  *
+ * <p>Several calls share one connection and one transaction inside {@link #runInTransaction} or {@link
+ * #callInTransaction}: every connection handed out on that thread meanwhile is the transaction's, so generated
+ * repositories and hand-written JDBC take part without being told.
+ *
  * <pre>{@code
- * DataSource dataSource = TenantBindingDataSource.wrap(hikari, KEYS);
+ * TenantBindingDataSource dataSource = TenantBindingDataSource.wrap(hikari, KEYS);
+ * dataSource.runInTransaction(() -> {
+ *   assets.insert(asset);
+ *   dependencies.insert(dependency);   // both commit, or neither
+ * });
  * }</pre>
  */
 public final class TenantBindingDataSource extends DelegatingDataSource {
   private final TenantSettings settings;
+  /** The transaction open on each thread, if any (one at a time: nested calls join it). */
+  private final ThreadLocal<TenantTransaction> transaction = new ThreadLocal<>();
 
   private TenantBindingDataSource(DataSource delegate, TenantKeys keys) {
     super(delegate);
@@ -58,6 +68,10 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
   @Override
   public Connection getConnection() throws SQLException {
     TenantScope scope = boundScope();
+    TenantTransaction open = transaction.get();
+    if (open != null) {
+      return open.participant(scope.tenant());
+    }
     return TenantBoundConnection.open(delegate.getConnection(), settings, scope.tenant().settingValues(),
         scope.tenant().toString(), new ConnectionGuard(scope));
   }
@@ -67,6 +81,81 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
     TenantScope scope = boundScope();
     return TenantBoundConnection.open(delegate.getConnection(username, password), settings,
         scope.tenant().settingValues(), scope.tenant().toString(), new ConnectionGuard(scope));
+  }
+
+  /**
+   * Runs {@code work} in one transaction for the bound tenant: every connection this data source hands out on
+   * this thread meanwhile is the transaction's connection (closing it does nothing), so several repository
+   * calls read each other's writes and commit together when {@code work} returns, or roll back together when
+   * it throws (the exception is rethrown as it was). A call inside another one joins the outer transaction.
+   *
+   * @throws TenantNotBoundException when no tenant is bound on this thread
+   * @throws RowguardSqlException when the transaction cannot begin, commit or roll back
+   */
+  public <E extends Exception> void runInTransaction(TenantContext.ScopedRunnable<E> work) throws E {
+    callInTransaction(() -> {
+      work.run();
+      return null;
+    });
+  }
+
+  /** {@link #runInTransaction} for work with a result. */
+  public <T, E extends Exception> T callInTransaction(TenantContext.ScopedCallable<T, E> work) throws E {
+    if (transaction.get() != null) {
+      boundScope();
+      return work.call(); // joins the transaction open on this thread; getConnection() checks the tenant
+    }
+    Tenant tenant = boundScope().tenant();
+    Connection connection = begin();
+    transaction.set(new TenantTransaction(connection, tenant));
+    try {
+      T result = work.call();
+      end(connection, true, null);
+      return result;
+    } catch (Throwable failure) {
+      end(connection, false, failure);
+      throw failure;
+    } finally {
+      transaction.remove();
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // The work's outcome stands; the session reset failed, and the next checkout rewrites the keys anyway.
+      }
+    }
+  }
+
+  private Connection begin() {
+    try {
+      Connection connection = getConnection();
+      try {
+        connection.setAutoCommit(false);
+        return connection;
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw RepositorySupport.failure("TenantBindingDataSource.callInTransaction (begin)", e);
+    }
+  }
+
+  /** Commits or rolls back; a failed rollback is added to {@code failure}, which the caller rethrows. */
+  private static void end(Connection connection, boolean commit, Throwable failure) {
+    try {
+      if (commit) {
+        connection.commit();
+      } else {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      if (failure != null) {
+        failure.addSuppressed(e);
+      } else {
+        throw RepositorySupport.failure("TenantBindingDataSource.callInTransaction (commit)", e);
+      }
+    }
   }
 
   /**
