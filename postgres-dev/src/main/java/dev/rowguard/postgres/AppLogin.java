@@ -26,13 +26,25 @@ public final class AppLogin implements AutoCloseable {
 
   /** Creates the login as the database owner; the schema script must have created {@value #APP_ROLE}. */
   public static AppLogin create(Database database) {
+    return create(database, APP_ROLE);
+  }
+
+  /**
+   * Creates a login that is a member of {@code appRole} (the processor's {@code -Arowguard.appRole}), which the
+   * schema script must have created.
+   */
+  public static AppLogin create(Database database, String appRole) {
     // Database names are [a-z0-9_] (see DevPostgres.createDatabase), so the role name needs no quoting.
     String name = database.name() + "_app";
     String password = HexFormat.of().formatHex(randomBytes(16));
     database.executeScript("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'"
         + " NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT;\n"
-        + "GRANT " + APP_ROLE + " TO " + name + ";");
+        + "GRANT " + quoteIdentifier(appRole) + " TO " + name + ";");
     return new AppLogin(database, name, database.owner().as(name, password));
+  }
+
+  private static String quoteIdentifier(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
   private static byte[] randomBytes(int count) {
