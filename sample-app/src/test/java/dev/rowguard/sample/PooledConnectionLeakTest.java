@@ -2,12 +2,12 @@ package dev.rowguard.sample;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import dev.rowguard.postgres.Database;
-import dev.rowguard.postgres.PostgresExtension;
 import dev.rowguard.runtime.TenantContext;
 import dev.rowguard.runtime.TenantScope;
 import dev.rowguard.sample.PooledSampleDatabase.SeededTenant;
 import dev.rowguard.schema.Table;
+import dev.rowguard.test.RowguardDatabase;
+import dev.rowguard.test.RowguardTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,19 +16,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Pool leaks through the sample's real schema: one pooled connection, handed alternately to two tenants, must
  * never show a checkout the previous tenant's row.
  */
-@ExtendWith(PostgresExtension.class)
+@RowguardTest
 @SuppressWarnings("try") // tenant scopes are opened for their close(), not referenced
 class PooledConnectionLeakTest {
   private static final int CHECKOUTS = 5_000;
 
   @Test
-  void fiveThousandAlternatingCheckoutsOfOnePooledConnectionNeverSeeThePreviousTenantsAsset(Database database)
+  void fiveThousandAlternatingCheckoutsOfOnePooledConnectionNeverSeeThePreviousTenantsAsset(RowguardDatabase database)
       throws SQLException {
     try (PooledSampleDatabase app = new PooledSampleDatabase(database, 5_000L)) {
       Table asset = app.model.tables().stream().filter(t -> t.name().name().equals("asset")).findFirst().orElseThrow();
@@ -72,7 +71,7 @@ class PooledConnectionLeakTest {
    * data source overwrites it.
    */
   @Test
-  void aTenantSettingLeftOnThePooledConnectionLeaksUnlessTheCheckoutOverwritesIt(Database database)
+  void aTenantSettingLeftOnThePooledConnectionLeaksUnlessTheCheckoutOverwritesIt(RowguardDatabase database)
       throws SQLException {
     try (PooledSampleDatabase app = new PooledSampleDatabase(database, 5_001L)) {
       Table asset = app.model.tables().stream().filter(t -> t.name().name().equals("asset")).findFirst().orElseThrow();

@@ -1,9 +1,7 @@
 package dev.rowguard.sample;
 
-import dev.rowguard.postgres.AppLogin;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.rowguard.postgres.Database;
 import dev.rowguard.runtime.RlsRoleCheck;
 import dev.rowguard.runtime.Tenant;
 import dev.rowguard.runtime.TenantBindingDataSource;
@@ -12,6 +10,7 @@ import dev.rowguard.runtime.TenantScope;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.TenantKeyColumn;
+import dev.rowguard.test.RowguardDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -32,18 +31,18 @@ final class PooledSampleDatabase implements AutoCloseable {
   final RowFactory rows;
   final HikariDataSource pool;
   final TenantBindingDataSource dataSource;
-  private final AppLogin login;
   private final DataSource owner;
   private final List<TenantKeyColumn> levels;
 
-  /** {@code seed} for the generated keys, see {@link RowFactory#RowFactory(long)}. */
-  PooledSampleDatabase(Database database, long seed) {
+  /**
+   * {@code database} from {@code @RowguardTest} (the generated schema, applied); {@code seed} for the generated
+   * keys, see {@link RowFactory#RowFactory(long)}.
+   */
+  PooledSampleDatabase(RowguardDatabase database, long seed) {
     rows = new RowFactory(seed);
-    owner = database.ownerDataSource();
-    database.executeScript(GeneratedSchema.script());
-    login = AppLogin.create(database);
+    owner = database.owner();
     HikariConfig config = new HikariConfig();
-    config.setDataSource(login.address().dataSource());
+    config.setDataSource(database.appLogin());
     config.setMaximumPoolSize(1);
     config.setPoolName("rowguard-sample-test");
     pool = new HikariDataSource(config);
@@ -87,7 +86,6 @@ final class PooledSampleDatabase implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
-    login.close();
   }
 
   /**

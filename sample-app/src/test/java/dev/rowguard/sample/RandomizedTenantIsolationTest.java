@@ -3,8 +3,6 @@ package dev.rowguard.sample;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.rowguard.postgres.Database;
-import dev.rowguard.postgres.PostgresExtension;
 import dev.rowguard.runtime.TenantContext;
 import dev.rowguard.runtime.TenantScope;
 import dev.rowguard.sample.PooledSampleDatabase.SeededTenant;
@@ -14,6 +12,8 @@ import dev.rowguard.schema.Key;
 import dev.rowguard.schema.QualifiedName;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.sql.Identifiers;
+import dev.rowguard.test.RowguardDatabase;
+import dev.rowguard.test.RowguardTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +30,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Ten tenants (ten client accounts, each with an engagement) share one pooled connection for ten thousand
@@ -40,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * another tenant's rows find nothing; writes carrying another tenant's key or referencing its rows are refused.
  * At the end the database, read by its owner, holds exactly the model.
  */
-@ExtendWith(PostgresExtension.class)
+@RowguardTest
 @SuppressWarnings("try") // tenant scopes are opened for their close(), not referenced
 class RandomizedTenantIsolationTest {
   private static final long SEED = 20261121L;
@@ -60,7 +59,7 @@ class RandomizedTenantIsolationTest {
   private int crossTenantRows;
 
   @Test
-  void tenThousandRandomOperationsAcrossTenTenantsSeeNoRowOfAnotherTenant(Database database) throws SQLException {
+  void tenThousandRandomOperationsAcrossTenTenantsSeeNoRowOfAnotherTenant(RowguardDatabase database) throws SQLException {
     try (PooledSampleDatabase pooled = new PooledSampleDatabase(database, SEED)) {
       app = pooled;
       tables = app.model.tables().stream().filter(Table::tenanted).toList();
@@ -343,9 +342,9 @@ class RandomizedTenantIsolationTest {
     return seen;
   }
 
-  private void assertTheDatabaseHoldsExactlyTheModel(Database database) throws SQLException {
+  private void assertTheDatabaseHoldsExactlyTheModel(RowguardDatabase database) throws SQLException {
     Set<String> clients = tenants.stream().map(t -> t.keys().get("client_account_id")).collect(Collectors.toSet());
-    try (Connection owner = database.ownerDataSource().getConnection()) {
+    try (Connection owner = database.owner().getConnection()) {
       for (Table table : tables) {
         Map<String, String> expected = new TreeMap<>();
         for (Map<QualifiedName, Map<String, Row>> rows : model) {

@@ -2,7 +2,6 @@ package dev.rowguard.sample;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.rowguard.postgres.Database;
 import dev.rowguard.runtime.Tenant;
 import dev.rowguard.runtime.TenantContext;
 import dev.rowguard.runtime.TenantScope;
@@ -12,6 +11,7 @@ import dev.rowguard.sample.data.Repositories;
 import dev.rowguard.sample.domain.Asset;
 import dev.rowguard.sample.domain.Engagement;
 import dev.rowguard.schema.Table;
+import dev.rowguard.test.RowguardDatabase;
 import jakarta.data.repository.CrudRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,9 +48,9 @@ final class RepositoryFixture implements AutoCloseable {
   final Map<Class<?>, RepositorySubject<?>> subjects;
   private final AtomicInteger scratch = new AtomicInteger();
 
-  RepositoryFixture(Database database) {
+  RepositoryFixture(RowguardDatabase database) {
     app = new PooledSampleDatabase(database, 7_000L);
-    owner = database.ownerDataSource();
+    owner = database.owner();
     a = SampleData.northwind();
     b = SampleData.contoso();
     c = sibling(a, SampleData.northwind());

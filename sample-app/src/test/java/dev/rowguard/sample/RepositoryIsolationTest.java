@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.rowguard.postgres.Database;
-import dev.rowguard.postgres.PostgresExtension;
 import dev.rowguard.runtime.TenantNotBoundException;
+import dev.rowguard.test.RowguardDatabase;
+import dev.rowguard.test.RowguardTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -34,13 +33,13 @@ import org.junit.jupiter.api.function.Executable;
  * only rows the tenant may reach, and the others' rows, read as the owner, are the same afterwards. Without a
  * tenant, every method of a tenanted repository throws before it asks for a connection.
  */
-@ExtendWith(PostgresExtension.class)
+@RowguardTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RepositoryIsolationTest {
   private RepositoryFixture fixture;
 
   @BeforeAll
-  void seed(Database database) {
+  void seed(RowguardDatabase database) {
     fixture = new RepositoryFixture(database);
   }
 
