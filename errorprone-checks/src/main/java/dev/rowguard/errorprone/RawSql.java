@@ -36,6 +36,8 @@ public final class RawSql extends BugChecker
     implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher, AnnotationTreeMatcher {
   private static final long serialVersionUID = 1L;
 
+  private final String linkUrl;
+
   /** The flag naming the packages where raw SQL is allowed, e.g. {@code com.example.migrations}. */
   static final String ALLOWED_PACKAGES_FLAG = "RawSql:AllowedPackages";
 
@@ -49,6 +51,7 @@ public final class RawSql extends BugChecker
   /** Instantiates a {@link RawSql} check configured by {@code -XepOpt:RawSql:AllowedPackages=…}. */
   @Inject
   RawSql(ErrorProneFlags flags) {
+    this.linkUrl = Docs.url(flags, "RawSql");
     this.allowedPackages = flags.getSetOrEmpty(ALLOWED_PACKAGES_FLAG);
   }
 
@@ -91,5 +94,10 @@ public final class RawSql extends BugChecker
         .setMessage("@AllowRawSql needs a reason: say why the generated repositories cannot be used here;"
             + " without one the code is not sanctioned")
         .build();
+  }
+
+  @Override
+  public String linkUrl() {
+    return linkUrl;
   }
 }

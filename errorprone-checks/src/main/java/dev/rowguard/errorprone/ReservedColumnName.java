@@ -7,21 +7,23 @@ import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.schema.sql.Identifiers;
 import dev.rowguard.schema.sql.NameProblem;
 import java.util.Optional;
+import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 
@@ -37,6 +39,19 @@ import javax.lang.model.element.Modifier;
     link = Docs.CHECKS + "ReservedColumnName.md")
 public final class ReservedColumnName extends BugChecker implements VariableTreeMatcher {
   private static final long serialVersionUID = 1L;
+
+  private final String linkUrl;
+
+  /** Instantiates a {@link ReservedColumnName} check that links to the page in its jar. */
+  public ReservedColumnName() {
+    this(ErrorProneFlags.empty());
+  }
+
+  /** Instantiates a {@link ReservedColumnName} check; {@code -XepOpt:Rowguard:DocsUrl} sets where its page is. */
+  @Inject
+  ReservedColumnName(ErrorProneFlags flags) {
+    this.linkUrl = Docs.url(flags, "ReservedColumnName");
+  }
 
   private static final ImmutableList<String> PERSISTENCE_PACKAGES =
       ImmutableList.of("jakarta.persistence.", "javax.persistence.");
@@ -117,5 +132,10 @@ public final class ReservedColumnName extends BugChecker implements VariableTree
       }
     }
     return Optional.empty();
+  }
+
+  @Override
+  public String linkUrl() {
+    return linkUrl;
   }
 }

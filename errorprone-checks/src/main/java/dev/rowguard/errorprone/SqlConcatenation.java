@@ -8,10 +8,11 @@ import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
@@ -22,10 +23,10 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import javax.inject.Inject;
 
 /**
  * Reports SQL text that is not a constant at a database API, sanctioned code included: values concatenated
@@ -49,6 +51,19 @@ import java.util.regex.Pattern;
 public final class SqlConcatenation extends BugChecker
     implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
   private static final long serialVersionUID = 1L;
+
+  private final String linkUrl;
+
+  /** Instantiates a {@link SqlConcatenation} check that links to the page in its jar. */
+  public SqlConcatenation() {
+    this(ErrorProneFlags.empty());
+  }
+
+  /** Instantiates a {@link SqlConcatenation} check; {@code -XepOpt:Rowguard:DocsUrl} sets where its page is. */
+  @Inject
+  SqlConcatenation(ErrorProneFlags flags) {
+    this.linkUrl = Docs.url(flags, "SqlConcatenation");
+  }
 
   private static final Matcher<ExpressionTree> FORMAT =
       anyOf(
@@ -224,5 +239,10 @@ public final class SqlConcatenation extends BugChecker
 
   private static boolean insideQuotes(CharSequence sql) {
     return sql.chars().filter(c -> c == '\'').count() % 2 == 1;
+  }
+
+  @Override
+  public String linkUrl() {
+    return linkUrl;
   }
 }

@@ -48,6 +48,8 @@ public final class UnfilteredTenantQuery extends BugChecker
     implements MethodInvocationTreeMatcher, MethodTreeMatcher {
   private static final long serialVersionUID = 1L;
 
+  private final String linkUrl;
+
   /** Extra schema.json files, comma-separated: {@code -XepOpt:UnfilteredTenantQuery:SchemaJson=/a.json,…}. */
   static final String SCHEMA_JSON_FLAG = "UnfilteredTenantQuery:SchemaJson";
 
@@ -61,6 +63,7 @@ public final class UnfilteredTenantQuery extends BugChecker
   /** Instantiates an {@link UnfilteredTenantQuery} check that also reads the files given by the flag. */
   @Inject
   UnfilteredTenantQuery(ErrorProneFlags flags) {
+    this.linkUrl = Docs.url(flags, "UnfilteredTenantQuery");
     this.extraSchemaFiles = flags.getListOrEmpty(SCHEMA_JSON_FLAG);
   }
 
@@ -186,5 +189,10 @@ public final class UnfilteredTenantQuery extends BugChecker
             + " compilation; run the Rowguard processor in the same compilation, put the jar that holds the model"
             + " on the classpath, or name the file with -XepOpt:" + SCHEMA_JSON_FLAG + "=<path>")
         .build();
+  }
+
+  @Override
+  public String linkUrl() {
+    return linkUrl;
   }
 }

@@ -104,8 +104,38 @@ final class ErrorProneBuildTest {
     assertThat(result.errors.get(0)).startsWith("[UnfilteredTenantQuery] SQL runs SET statement");
   }
 
+  @Test
+  void theLinkInAMessageIsThePageInTheChecksJarOrUnderTheConfiguredBaseUrl() throws IOException {
+    String[] rawSql = {
+        "package com.example;",
+        "class Report {",
+        "  void run(java.sql.Statement statement) throws java.sql.SQLException {",
+        "    statement.execute(\"DELETE FROM app.country\");",
+        "  }",
+        "}"};
+
+    String shipped = compileWith("", rawSql).fullErrors().get(0);
+    String configured = compileWith(
+" -XepOpt:Rowguard:DocsUrl=https://docs.example.com/rowguard/checks", rawSql)
+        .fullErrors().get(0);
+
+    // In the build the checks come from their jar; here from the module's classes, which hold the same pages.
+    assertThat(shipped).containsMatch("\\(see (file|jar:file):\\S*/META-INF/rowguard/docs/checks/RawSql\\.md\\)");
+    assertThat(configured).contains("(see https://docs.example.com/rowguard/checks/RawSql.md)");
+  }
+
   private Result compile(String... lines) throws IOException {
     return compile(directory.resolve("classes"), true, false, lines);
+  }
+
+  private Result compile(Path classes, boolean withProcessor, boolean withoutTestModel, String... lines)
+      throws IOException {
+    return compileFull(classes, withProcessor, withoutTestModel, "", lines);
+  }
+
+  /** {@link #compile(String...)} with more Error Prone options, e.g. {@code " -XepOpt:…"}. */
+  private Result compileWith(String errorProneOptions, String... lines) throws IOException {
+    return compileFull(directory.resolve("classes"), true, false, errorProneOptions, lines);
   }
 
   /**
@@ -114,7 +144,8 @@ final class ErrorProneBuildTest {
    * @param withoutTestModel whether to leave this module's test resources (which hold a schema.json) off the
    *     classpath
    */
-  private Result compile(Path classes, boolean withProcessor, boolean withoutTestModel, String... lines)
+  private Result compileFull(
+      Path classes, boolean withProcessor, boolean withoutTestModel, String errorProneOptions, String... lines)
       throws IOException {
     Path source = directory.resolve("src/com/example/Source.java");
     Files.createDirectories(source.getParent());
@@ -140,24 +171,26 @@ final class ErrorProneBuildTest {
         "-XDcompilePolicy=simple",
         "--should-stop=ifError=FLOW",
         "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:RawSql:ERROR -Xep:SqlConcatenation:ERROR"
-            + " -Xep:UnfilteredTenantQuery:ERROR -Xep:ReservedColumnName:ERROR"));
+            + " -Xep:UnfilteredTenantQuery:ERROR -Xep:ReservedColumnName:ERROR" + errorProneOptions));
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
       boolean succeeded = javac.getTask(
               new StringWriter(), files, diagnostics, options, null, files.getJavaFileObjects(source))
           .call();
       List<String> errors = new ArrayList<>();
+      List<String> fullErrors = new ArrayList<>();
       List<String> warnings = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
         String message = diagnostic.getMessage(null).lines().findFirst().orElse("");
         if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
           errors.add(message);
+          fullErrors.add(diagnostic.getMessage(null));
         } else if (message.startsWith("[UnfilteredTenantQuery]")) {
           warnings.add(message);
         }
       }
-      return new Result(succeeded, errors, warnings);
+      return new Result(succeeded, errors, fullErrors, warnings);
     }
   }
 
-  private record Result(boolean succeeded, List<String> errors, List<String> warnings) {}
+  private record Result(boolean succeeded, List<String> errors, List<String> fullErrors, List<String> warnings) {}
 }
