@@ -1,5 +1,6 @@
 package dev.rowguard.schema.query;
 
+import dev.rowguard.schema.sql.SqlLexemes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -167,22 +168,21 @@ public final class ForbiddenOperations {
       while (i < sql.length()) {
         char c = sql.charAt(i);
         if (c == '\'') {
-          i = after(i, '\'', isEscapePrefix(i));
           tokens.add(new Token(null, '\''));
+          i = orEnd(SqlLexemes.stringEnd(sql, i, SqlLexemes.isEscapeStringPrefix(sql, i)));
         } else if (c == '"') {
-          int end = after(i, '"', false);
+          int end = orEnd(SqlLexemes.quotedIdentifierEnd(sql, i));
           tokens.add(new Token(SqlNames.fold(sql.substring(i, end)).toLowerCase(Locale.ROOT), '\0'));
           i = end;
         } else if (c == '-' && next(i) == '-') {
-          int newline = sql.indexOf('\n', i);
-          i = newline < 0 ? sql.length() : newline + 1;
+          i = SqlLexemes.lineCommentEnd(sql, i);
         } else if (c == '/' && next(i) == '*') {
-          i = afterComment(i);
-        } else if (c == '$' && (i == 0 || !isWordPart(sql.charAt(i - 1)))) {
+          i = orEnd(SqlLexemes.blockCommentEnd(sql, i));
+        } else if (c == '$' && (i == 0 || !SqlLexemes.isIdentifierPart(sql.charAt(i - 1)))) {
           i = afterDollar(i);
-        } else if (Character.isLetter(c) || c == '_') {
+        } else if (SqlLexemes.isIdentifierStart(c)) {
           int end = i;
-          while (end < sql.length() && isWordPart(sql.charAt(end))) {
+          while (end < sql.length() && SqlLexemes.isIdentifierPart(sql.charAt(end))) {
             end++;
           }
           String word = sql.substring(i, end).toLowerCase(Locale.ROOT);
@@ -202,71 +202,31 @@ public final class ForbiddenOperations {
       }
     }
 
-    private boolean isEscapePrefix(int quote) {
-      return quote >= 1 && (sql.charAt(quote - 1) == 'e' || sql.charAt(quote - 1) == 'E')
-          && (quote < 2 || !isWordPart(sql.charAt(quote - 2)));
-    }
-
-    private int after(int i, char quote, boolean backslashEscapes) {
-      int j = i + 1;
-      while (j < sql.length()) {
-        char c = sql.charAt(j);
-        if (backslashEscapes && c == '\\') {
-          j += 2;
-        } else if (c == quote) {
-          if (next(j) != quote) {
-            return j + 1;
-          }
-          j += 2;
-        } else {
-          j++;
-        }
-      }
-      return sql.length();
-    }
-
-    private int afterComment(int i) {
-      int depth = 0;
-      int j = i;
-      while (j < sql.length()) {
-        if (sql.charAt(j) == '/' && next(j) == '*') {
-          depth++;
-          j += 2;
-        } else if (sql.charAt(j) == '*' && next(j) == '/') {
-          depth--;
-          j += 2;
-          if (depth == 0) {
-            return j;
-          }
-        } else {
-          j++;
-        }
-      }
-      return sql.length();
-    }
-
     /** {@code $1} is a parameter; {@code $tag$…$tag$} a string. */
     private int afterDollar(int i) {
-      int tagEnd = i + 1;
-      while (tagEnd < sql.length() && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
-        tagEnd++;
+      if (SqlLexemes.dollarTagEnd(sql, i) >= 0) {
+        tokens.add(new Token(null, '\''));
+        return orEnd(SqlLexemes.dollarQuoteEnd(sql, i));
       }
-      if (Character.isDigit(next(i)) || tagEnd >= sql.length() || sql.charAt(tagEnd) != '$') {
-        tokens.add(new Token(null, '$'));
-        return Character.isDigit(next(i)) ? tagEnd : i + 1;
+      tokens.add(new Token(null, '$'));
+      if (!Character.isDigit(next(i))) {
+        return i + 1;
       }
-      String tag = sql.substring(i, tagEnd + 1);
-      int close = sql.indexOf(tag, tagEnd + 1);
-      tokens.add(new Token(null, '\''));
-      return close < 0 ? sql.length() : close + tag.length();
+      // Letters glued to the digits ($1abc) stay in the parameter's token: they are no word of their own.
+      int end = i + 1;
+      while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+        end++;
+      }
+      return end;
+    }
+
+    /** An element that is not closed runs to the end: what follows it is inside it, so is never run. */
+    private int orEnd(int end) {
+      return end < 0 ? sql.length() : end;
     }
 
     private char next(int i) {
       return i + 1 < sql.length() ? sql.charAt(i + 1) : '\0';
-    }
-
-    private static boolean isWordPart(char c) {
-      return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.rowguard.schema.query;
 
+import dev.rowguard.schema.sql.SqlLexemes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,22 +35,21 @@ final class SqlScanner {
     while (i < sql.length()) {
       char c = sql.charAt(i);
       if (c == '\'') {
-        i = afterString(i, isEscapeStringPrefix(i));
+        i = orEnd(SqlLexemes.stringEnd(sql, i, SqlLexemes.isEscapeStringPrefix(sql, i)));
       } else if (c == '"') {
-        i = afterQuoted(i, '"');
+        i = orEnd(SqlLexemes.quotedIdentifierEnd(sql, i));
       } else if (c == '-' && next(i) == '-') {
-        int newline = sql.indexOf('\n', i);
-        i = newline < 0 ? sql.length() : newline + 1;
+        i = SqlLexemes.lineCommentEnd(sql, i);
       } else if (c == '/' && next(i) == '*') {
-        i = afterBlockComment(i);
-      } else if (c == '$' && !isIdentifierPart(previous(i))) {
+        i = orEnd(SqlLexemes.blockCommentEnd(sql, i));
+      } else if (c == '$' && !SqlLexemes.isIdentifierPart(previous(i))) {
         i = afterDollar(i);
       } else if (c == ':') {
         i = afterColon(i);
       } else if (c == '?') {
         marks.add(new SqlMark.PositionalParameter(i, i + 1, "?"));
         i++;
-      } else if (isIdentifierStart(c) && !isIdentifierPart(previous(i))) {
+      } else if (SqlLexemes.isIdentifierStart(c) && !SqlLexemes.isIdentifierPart(previous(i))) {
         i = afterWord(i);
       } else {
         i++;
@@ -61,7 +61,7 @@ final class SqlScanner {
     if (next(i) == ':') {
       return i + 2; // a cast: the type name that follows is not a parameter
     }
-    if (!isIdentifierStart(next(i))) {
+    if (!SqlLexemes.isIdentifierStart(next(i))) {
       return i + 1;
     }
     int end = i + 1;
@@ -74,7 +74,7 @@ final class SqlScanner {
 
   private int afterWord(int i) {
     int end = i;
-    while (end < sql.length() && isIdentifierPart(sql.charAt(end))) {
+    while (end < sql.length() && SqlLexemes.isIdentifierPart(sql.charAt(end))) {
       end++;
     }
     if (!sql.substring(i, end).toLowerCase(Locale.ROOT).equals(PLACEHOLDER) || previous(i) == '.') {
@@ -89,66 +89,13 @@ final class SqlScanner {
     }
     int close = open + 1;
     while (close < sql.length() && sql.charAt(close) != ')') {
-      close = sql.charAt(close) == '"' ? afterQuoted(close, '"') : close + 1;
+      close = sql.charAt(close) == '"' ? orEnd(SqlLexemes.quotedIdentifierEnd(sql, close)) : close + 1;
     }
     String argument = sql.substring(open + 1, Math.min(close, sql.length())).strip();
     boolean wellFormed = close < sql.length() && (argument.isEmpty() || IDENTIFIER.matcher(argument).matches());
     int after = Math.min(close + 1, sql.length());
     marks.add(new SqlMark.TenantPlaceholder(i, after, placeholders++, argument, wellFormed));
     return after;
-  }
-
-  private int afterString(int i, boolean backslashEscapes) {
-    int j = i + 1;
-    while (j < sql.length()) {
-      char c = sql.charAt(j);
-      if (backslashEscapes && c == '\\') {
-        j += 2;
-      } else if (c == '\'') {
-        if (next(j) != '\'') {
-          return j + 1;
-        }
-        j += 2;
-      } else {
-        j++;
-      }
-    }
-    return sql.length();
-  }
-
-  private int afterQuoted(int i, char quote) {
-    int j = i + 1;
-    while (j < sql.length()) {
-      if (sql.charAt(j) == quote) {
-        if (next(j) != quote) {
-          return j + 1;
-        }
-        j += 2;
-      } else {
-        j++;
-      }
-    }
-    return sql.length();
-  }
-
-  private int afterBlockComment(int i) {
-    int depth = 0;
-    int j = i;
-    while (j < sql.length()) {
-      if (sql.charAt(j) == '/' && next(j) == '*') {
-        depth++;
-        j += 2;
-      } else if (sql.charAt(j) == '*' && next(j) == '/') {
-        depth--;
-        j += 2;
-        if (depth == 0) {
-          return j;
-        }
-      } else {
-        j++;
-      }
-    }
-    return sql.length();
   }
 
   /** {@code $1} is a positional parameter; {@code $tag$…$tag$} a dollar-quoted string. */
@@ -161,22 +108,15 @@ final class SqlScanner {
       marks.add(new SqlMark.PositionalParameter(i, end, sql.substring(i, end)));
       return end;
     }
-    int tagEnd = i + 1;
-    while (tagEnd < sql.length() && isParameterPart(sql.charAt(tagEnd))) {
-      tagEnd++;
-    }
-    if (tagEnd >= sql.length() || sql.charAt(tagEnd) != '$') {
+    if (SqlLexemes.dollarTagEnd(sql, i) < 0) {
       return i + 1;
     }
-    String tag = sql.substring(i, tagEnd + 1);
-    int close = sql.indexOf(tag, tagEnd + 1);
-    return close < 0 ? sql.length() : close + tag.length();
+    return orEnd(SqlLexemes.dollarQuoteEnd(sql, i));
   }
 
-  /** {@code E'…'}: the {@code E} must not end a longer word ({@code some'…'} is no escape string). */
-  private boolean isEscapeStringPrefix(int quote) {
-    return quote >= 1 && (sql.charAt(quote - 1) == 'e' || sql.charAt(quote - 1) == 'E')
-        && !isIdentifierPart(previous(quote - 1));
+  /** An element that is not closed runs to the end: what follows it is inside it, so holds no marks. */
+  private int orEnd(int end) {
+    return end < 0 ? sql.length() : end;
   }
 
   private char next(int i) {
@@ -185,14 +125,6 @@ final class SqlScanner {
 
   private char previous(int i) {
     return i > 0 ? sql.charAt(i - 1) : '\0';
-  }
-
-  private static boolean isIdentifierStart(char c) {
-    return Character.isLetter(c) || c == '_';
-  }
-
-  private static boolean isIdentifierPart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 
   private static boolean isParameterPart(char c) {

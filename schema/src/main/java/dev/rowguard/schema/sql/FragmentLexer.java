@@ -32,8 +32,8 @@ final class FragmentLexer {
     while (i < sql.length()) {
       char c = sql.charAt(i);
       if (c == '\'') {
-        boolean escapes = isPrefixed(i, 'e');
-        int end = afterString(i, escapes);
+        boolean escapes = SqlLexemes.isEscapeStringPrefix(sql, i);
+        int end = SqlLexemes.stringEnd(sql, i, escapes);
         if (end < 0) {
           return problem(Kind.UNTERMINATED, "the string literal at column " + (i + 1) + " is not closed");
         }
@@ -43,7 +43,7 @@ final class FragmentLexer {
         }
         i = end;
       } else if (c == '"') {
-        int end = afterQuotedIdentifier(i);
+        int end = SqlLexemes.quotedIdentifierEnd(sql, i);
         if (end < 0) {
           return problem(Kind.UNTERMINATED, "the quoted identifier at column " + (i + 1) + " is not closed");
         }
@@ -62,7 +62,7 @@ final class FragmentLexer {
             + ", which JDBC reads as a parameter; DDL has no parameters");
       } else if (c == ':' && next(i) == ':') {
         i += 2; // a cast
-      } else if (c == ':' && (isWordStart(next(i)) || next(i) == '\'' || next(i) == '"')) {
+      } else if (c == ':' && (SqlLexemes.isIdentifierStart(next(i)) || next(i) == '\'' || next(i) == '"')) {
         return problem(Kind.PARAMETER, "it contains '" + sql.substring(i, Math.min(i + 2, sql.length()))
             + "' at column " + (i + 1) + ", which psql and JDBC tools read as a variable or parameter");
       } else if (c == '\\') {
@@ -85,7 +85,7 @@ final class FragmentLexer {
           return problem(Kind.UNBALANCED, "the '" + c + "' at column " + (i + 1) + " closes nothing it opened");
         }
         i++;
-      } else if (isWordStart(c) && !isWordPart(previous(i))) {
+      } else if (SqlLexemes.isIdentifierStart(c) && !isWordPart(previous(i))) {
         int end = i;
         while (end < sql.length() && isWordPart(sql.charAt(end))) {
           end++;
@@ -106,45 +106,6 @@ final class FragmentLexer {
     return Optional.empty();
   }
 
-  /** The index after a literal opened at {@code start}, or -1 when it is not closed. */
-  private int afterString(int start, boolean backslashEscapes) {
-    int j = start + 1;
-    while (j < sql.length()) {
-      char c = sql.charAt(j);
-      if (backslashEscapes && c == '\\') {
-        j += 2;
-      } else if (c == '\'') {
-        if (next(j) != '\'') {
-          return j + 1;
-        }
-        j += 2;
-      } else {
-        j++;
-      }
-    }
-    return -1;
-  }
-
-  private int afterQuotedIdentifier(int start) {
-    int j = start + 1;
-    while (j < sql.length()) {
-      if (sql.charAt(j) == '"') {
-        if (next(j) != '"') {
-          return j + 1;
-        }
-        j += 2;
-      } else {
-        j++;
-      }
-    }
-    return -1;
-  }
-
-  /** {@code E'…'}: the {@code E} is a prefix only when it does not end a longer word. */
-  private boolean isPrefixed(int quote, char prefix) {
-    return quote >= 1 && Character.toLowerCase(sql.charAt(quote - 1)) == prefix && !isWordPart(previous(quote - 1));
-  }
-
   private char next(int i) {
     return i + 1 < sql.length() ? sql.charAt(i + 1) : '\0';
   }
@@ -153,10 +114,7 @@ final class FragmentLexer {
     return i > 0 ? sql.charAt(i - 1) : ' ';
   }
 
-  private static boolean isWordStart(char c) {
-    return Character.isLetter(c) || c == '_';
-  }
-
+  /** Not {@link SqlLexemes#isIdentifierPart}: {@code $} ends a word here, so that the scan reaches and refuses it. */
   private static boolean isWordPart(char c) {
     return Character.isLetterOrDigit(c) || c == '_';
   }
