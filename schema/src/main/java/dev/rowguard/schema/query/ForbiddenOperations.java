@@ -212,9 +212,10 @@ public final class ForbiddenOperations {
       if (!Character.isDigit(next(i))) {
         return i + 1;
       }
-      // Letters glued to the digits ($1abc) stay in the parameter's token: they are no word of their own.
+      // The parameter is its digits only: letters glued to them ($1set_config) are read as the word that follows,
+      // so a call there is found whether the server rejects the text (15+) or splits it (older lexers).
       int end = i + 1;
-      while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+      while (end < sql.length() && Character.isDigit(sql.charAt(end))) {
         end++;
       }
       return end;

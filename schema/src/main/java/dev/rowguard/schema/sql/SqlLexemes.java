@@ -59,12 +59,17 @@ public final class SqlLexemes {
   }
 
   /**
-   * The end of the line comment whose {@code --} is at {@code open}: after its newline. Never -1, since the end of
-   * the text closes a line comment too.
+   * The end of the line comment whose {@code --} is at {@code open}: after its newline, which for PostgreSQL's
+   * lexer is {@code \n} or {@code \r} (a lone carriage return ends the comment, and what follows it runs). Never
+   * -1, since the end of the text closes a line comment too.
    */
   public static int lineCommentEnd(String sql, int open) {
-    int newline = sql.indexOf('\n', open);
-    return newline < 0 ? sql.length() : newline + 1;
+    for (int i = open; i < sql.length(); i++) {
+      if (sql.charAt(i) == '\n' || sql.charAt(i) == '\r') {
+        return i + 1;
+      }
+    }
+    return sql.length();
   }
 
   /**

@@ -220,6 +220,9 @@ final class TenantFilterAnalyzerTest {
       "DO $$ BEGIN PERFORM set_config('rowguard.client_account_id', '42', false); END $$",
       "COPY app.country TO '/tmp/x'",
       "SELECT * FROM engagement WHERE client_account_id = ?; SET rowguard.client_account_id = 'x' ((( unparseable",
+      // A carriage return ends a line comment for PostgreSQL: the call after it runs.
+      "SELECT 1 --\r, set_config('rowguard.client_account_id', 'x', false)",
+      "SELECT $1set_config('rowguard.client_account_id', 'x', false)",
   })
   void reportsOperationsThatChangeSessionStateOrReachTheServer(String sql) {
     TenantFilterReport report = ANALYZER.analyze(sql);

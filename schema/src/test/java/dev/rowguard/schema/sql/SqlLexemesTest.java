@@ -78,6 +78,8 @@ class SqlLexemesTest {
     assertThat(SqlLexemes.lineCommentEnd("-- a\nx", 0)).isEqualTo(5);
     assertThat(SqlLexemes.lineCommentEnd("x -- a /* b\ny", 2)).isEqualTo(12);
     assertThat(SqlLexemes.lineCommentEnd("x -- a", 2)).isEqualTo(6);
+    // PostgreSQL's lexer ends a comment at a carriage return too: the text after it is SQL.
+    assertThat(SqlLexemes.lineCommentEnd("-- a\rx", 0)).isEqualTo(5);
   }
 
   @Test
