@@ -166,6 +166,20 @@ class RepositoryStubTest {
   }
 
   @Test
+  void aStubOfAGenericVarargsMethodCompilesWithoutWarnings() throws IOException {
+    JavaFileObject assets = source("Assets",
+        "@Repository public interface Assets extends BasicRepository<Asset, UUID> {",
+        "  @SuppressWarnings(\"unchecked\") List<Asset> findByHostname(String hostname, Sort<Asset>... sorts);",
+        "  List<Asset> findByCores(int cores, Sort<?>... sorts);",
+        "  List<Asset> findByIdIn(UUID... ids);",
+        "}");
+    JavaFileObject stub = JavaFileObjects.forSourceString("test.AssetsJdbc",
+        generatedDespiteErrors("test.AssetsJdbc", ASSET_WITH_RESERVED_NAME, assets));
+    Compilation plain = javac().withOptions("-Xlint:all", "-Werror").compile(ASSET_WITH_RESERVED_NAME, assets, stub);
+    assertThat(plain).succeededWithoutWarnings();
+  }
+
+  @Test
   void aGenericRepositoryGetsAGenericStub() throws IOException {
     JavaFileObject finder = source("Finder",
         "@Repository public interface Finder<T extends Comparable<T>> {",

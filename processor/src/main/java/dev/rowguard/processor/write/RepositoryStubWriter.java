@@ -1,12 +1,15 @@
 package dev.rowguard.processor.write;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.rowguard.processor.repository.RepositoryStub;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
@@ -46,7 +49,14 @@ public final class RepositoryStubWriter {
         .addStatement("$T.requireNonNull(dataSource, $S)", Objects.class, "dataSource")
         .build());
     for (RepositoryStub.Method method : stub.methods()) {
-      type.addMethod(method.signature().toBuilder()
+      MethodSpec.Builder builder = method.signature().toBuilder();
+      if (heapPollution(method.signature())) {
+        // javac -Xlint warns at each declaration of a varargs parameter of a generic type; the stub never reads it.
+        builder.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "$S", "unchecked")
+            .build());
+      }
+      type.addMethod(builder
           .addStatement("throw new $T($S)", IllegalStateException.class,
               stub.repository().simpleName() + "." + method.signature().name() + " was not generated: "
                   + method.reason())
@@ -56,5 +66,30 @@ public final class RepositoryStubWriter {
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+  }
+
+  /** Whether the method's varargs parameter has a type that is not reifiable, such as {@code Sort<T>...}. */
+  private static boolean heapPollution(MethodSpec signature) {
+    if (!signature.varargs() || signature.parameters().isEmpty()) {
+      return false;
+    }
+    TypeName last = signature.parameters().get(signature.parameters().size() - 1).type();
+    return last instanceof ArrayTypeName array && !reifiable(array.componentType());
+  }
+
+  private static boolean reifiable(TypeName type) {
+    if (type instanceof ArrayTypeName array) {
+      return reifiable(array.componentType());
+    }
+    if (type instanceof ParameterizedTypeName parameterized) {
+      return (parameterized.enclosingType() == null || reifiable(parameterized.enclosingType()))
+          && parameterized.typeArguments().stream().allMatch(RepositoryStubWriter::unboundedWildcard);
+    }
+    return !(type instanceof TypeVariableName);
+  }
+
+  private static boolean unboundedWildcard(TypeName type) {
+    return type instanceof WildcardTypeName wildcard && wildcard.lowerBounds().isEmpty()
+        && wildcard.upperBounds().stream().allMatch(ClassName.OBJECT::equals);
   }
 }
