@@ -18,16 +18,20 @@ import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.SchemaJson;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.TenantKeyColumn;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.rowguard.processor.read.JakartaData;
 import dev.rowguard.processor.read.RepositoryReader;
+import dev.rowguard.processor.read.RepositoryStubReader;
 import dev.rowguard.processor.read.SqlQueryReader;
 import dev.rowguard.processor.repository.RepositoryModel;
+import dev.rowguard.processor.write.RepositoryStubWriter;
 import dev.rowguard.processor.write.RepositoryWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.tools.JavaFileObject;
@@ -54,7 +58,10 @@ import javax.lang.model.element.TypeElement;
  * <p>Entities and tenant-key declarations are collected in every round. Repositories are generated in the round
  * that finds them (sources generated in the last round would not be compiled), from the schema read so far; the
  * resources are written once the last round starts, from the complete schema. Problems are compile errors on the
- * element that causes them; nothing is written while there are errors, and the processor never throws.
+ * element that causes them, and the processor never throws. Nothing is written from a model with errors; once
+ * the compilation has any Rowguard error, each repository whose interface can be implemented gets a stub instead
+ * ({@link RepositoryStubWriter}), whose methods throw with the reason, so that code using it still compiles and the
+ * build shows Rowguard's errors, not {@code cannot find symbol} at every use.
  */
 @AutoService(Processor.class)
 public final class RowguardProcessor extends AbstractProcessor {
@@ -68,6 +75,8 @@ public final class RowguardProcessor extends AbstractProcessor {
   /** The derived schema and the entities it was read from; null until read, or after errors. */
   private Schema schema;
   private Set<String> schemaEntities;
+  /** Whether a Rowguard error was reported in this or an earlier round: repositories are then only stubbed. */
+  private boolean errorsReported;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -92,7 +101,7 @@ public final class RowguardProcessor extends AbstractProcessor {
         collectEntities(round);
         List<TypeElement> repositories = repositories(round);
         if (!repositories.isEmpty()) {
-          schema(reporter).ifPresent(s -> generateRepositories(s, repositories, reporter));
+          generateRepositories(schema(reporter), repositories, reporter);
         }
       } else if (!entityNames.isEmpty()) {
         schema(reporter).ifPresent(s -> writeResources(s, reporter));
@@ -100,6 +109,7 @@ public final class RowguardProcessor extends AbstractProcessor {
     } catch (RuntimeException | LinkageError | AssertionError e) {
       reporter.report(null, Message.INTERNAL_ERROR, "the entities " + entityNames, e);
     }
+    errorsReported |= reporter.hasErrors();
     return false; // Other processors (Hibernate's, for one) may want @Entity too.
   }
 
@@ -150,25 +160,53 @@ public final class RowguardProcessor extends AbstractProcessor {
         .toList();
   }
 
-  private void generateRepositories(Schema schema, List<TypeElement> repositories, Reporter reporter) {
-    Map<String, Table> tables = new HashMap<>();
-    schema.tables().forEach(t -> tables.put(t.entity(), t));
-    RepositoryReader reader = new RepositoryReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-        reporter, tables, new SqlQueryReader(processingEnv.getElementUtils(), reporter, schema));
+  /**
+   * Reads every repository of the round, then writes their implementations, or, when the compilation has any
+   * Rowguard error so far, a stub of each instead (the build fails anyway, and no valid SQL can be derived from a
+   * model with errors, which writes no {@code schema.sql} either); user code that constructs the implementations
+   * must still compile, so that the build output shows the errors that matter.
+   */
+  private void generateRepositories(Optional<Schema> schema, List<TypeElement> repositories, Reporter reporter) {
+    Map<TypeElement, RepositoryModel> models = new LinkedHashMap<>();
+    if (schema.isPresent()) {
+      Map<String, Table> tables = new HashMap<>();
+      schema.get().tables().forEach(t -> tables.put(t.entity(), t));
+      RepositoryReader reader = new RepositoryReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+          reporter, tables, new SqlQueryReader(processingEnv.getElementUtils(), reporter, schema.get()));
+      for (TypeElement repository : repositories) {
+        try {
+          reader.read(repository).ifPresent(model -> models.put(repository, model));
+        } catch (RuntimeException e) {
+          reporter.report(Location.of(repository), Message.INTERNAL_ERROR, repository.getQualifiedName(), e);
+        }
+      }
+    }
+    errorsReported |= schema.isEmpty() || reporter.hasErrors();
+    if (!errorsReported) {
+      models.forEach((repository, model) ->
+          writeSource(model.implementation(), RepositoryWriter.render(model), repository, reporter));
+      return;
+    }
+    RepositoryStubReader stubs =
+        new RepositoryStubReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter);
     for (TypeElement repository : repositories) {
       try {
-        Optional<RepositoryModel> model = reader.read(repository);
-        if (model.isPresent()) {
-          JavaFile file = RepositoryWriter.render(model.get());
-          JavaFileObject source = processingEnv.getFiler()
-              .createSourceFile(model.get().implementation().canonicalName(), repository);
-          try (Writer writer = source.openWriter()) {
-            file.writeTo(writer);
-          }
-        }
-      } catch (IOException | RuntimeException e) {
+        stubs.read(repository).ifPresent(stub ->
+            writeSource(stub.implementation(), RepositoryStubWriter.render(stub), repository, reporter));
+      } catch (RuntimeException e) {
         reporter.report(Location.of(repository), Message.INTERNAL_ERROR, repository.getQualifiedName(), e);
       }
+    }
+  }
+
+  private void writeSource(ClassName name, JavaFile file, TypeElement repository, Reporter reporter) {
+    try {
+      JavaFileObject source = processingEnv.getFiler().createSourceFile(name.canonicalName(), repository);
+      try (Writer writer = source.openWriter()) {
+        file.writeTo(writer);
+      }
+    } catch (IOException | RuntimeException e) {
+      reporter.report(Location.of(repository), Message.INTERNAL_ERROR, repository.getQualifiedName(), e);
     }
   }
 

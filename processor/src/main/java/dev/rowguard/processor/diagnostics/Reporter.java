@@ -1,8 +1,14 @@
 package dev.rowguard.processor.diagnostics;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
@@ -12,6 +18,8 @@ import javax.tools.Diagnostic;
 public final class Reporter {
   private final Messager messager;
   private final Set<String> reported;
+  /** Each error's text by the element it was reported on, printed or not, for stubs that say why they throw. */
+  private final Map<Element, Set<String>> errorsByElement = new LinkedHashMap<>();
   private int errors;
 
   public Reporter(Messager messager) {
@@ -28,10 +36,13 @@ public final class Reporter {
   }
 
   public void report(Location location, Message message, Object... args) {
+    String text = message.format(args);
     if (message.kind() == Diagnostic.Kind.ERROR) {
       errors++;
+      if (location != null) {
+        errorsByElement.computeIfAbsent(location.element(), e -> new LinkedHashSet<>()).add(text);
+      }
     }
-    String text = message.format(args);
     if (!reported.add(text + " @ " + (location == null ? "" : location.element() + "/" + location.annotation()))) {
       return;
     }
@@ -42,6 +53,11 @@ public final class Reporter {
     } else {
       messager.printMessage(message.kind(), text, location.element(), location.annotation());
     }
+  }
+
+  /** The errors reported so far on {@code element} itself (not on its members), tag and text, in order. */
+  public List<String> errorsOn(Element element) {
+    return new ArrayList<>(errorsByElement.getOrDefault(element, Set.of()));
   }
 
   /** Whether any error has been reported so far. */

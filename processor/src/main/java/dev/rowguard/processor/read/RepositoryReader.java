@@ -26,16 +26,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -44,7 +41,6 @@ import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -103,7 +99,7 @@ public final class RepositoryReader {
       }
       Optional<TypeElement> primary = primaryEntity();
       List<RepositoryMethod> methods = new ArrayList<>();
-      for (ExecutableElement method : abstractMethods()) {
+      for (ExecutableElement method : InterfaceMethods.abstractMethods(repository, elements, types)) {
         try {
           method(method, primary).ifPresent(methods::add);
         } catch (RuntimeException e) {
@@ -134,29 +130,6 @@ public final class RepositoryReader {
         pending.addAll(types.directSupertypes(supertype));
       }
       return Optional.empty();
-    }
-
-    /** Abstract methods, the interface's own first, then inherited ones that nothing overrides. */
-    private List<ExecutableElement> abstractMethods() {
-      List<ExecutableElement> methods = new ArrayList<>();
-      Deque<TypeElement> pending = new ArrayDeque<>(List.of(repository));
-      Set<TypeElement> seen = new LinkedHashSet<>();
-      while (!pending.isEmpty()) {
-        TypeElement type = pending.removeFirst();
-        if (!seen.add(type)) {
-          continue;
-        }
-        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-          if (method.getModifiers().contains(Modifier.ABSTRACT)
-              && methods.stream().noneMatch(m -> elements.overrides(m, method, repository))) {
-            methods.add(method);
-          }
-        }
-        for (TypeMirror supertype : type.getInterfaces()) {
-          pending.addLast((TypeElement) types.asElement(supertype));
-        }
-      }
-      return methods;
     }
 
     private Optional<RepositoryMethod> method(ExecutableElement method, Optional<TypeElement> primary) {
