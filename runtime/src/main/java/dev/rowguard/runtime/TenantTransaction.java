@@ -64,8 +64,9 @@ final class TenantTransaction {
           return System.identityHashCode(proxy);
         case "toString":
           return "TenantTransaction.Participant[" + connection + (closed ? ", closed]" : "]");
-        case "commit", "rollback", "setAutoCommit", "releaseSavepoint":
-          if (!method.getName().equals("rollback") || method.getParameterCount() == 0) {
+        case "commit", "rollback", "setAutoCommit":
+          // Savepoints (rollback(Savepoint)) stay the work's own; the transaction itself is not.
+          if (method.getParameterCount() == 0 || method.getName().equals("setAutoCommit")) {
             throw new SQLException(method.getName() + "() is not for work inside callInTransaction/"
                 + "runInTransaction: the transaction commits when the work returns and rolls back when it throws");
           }

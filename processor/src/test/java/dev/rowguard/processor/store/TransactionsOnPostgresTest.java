@@ -10,7 +10,9 @@ import dev.rowguard.runtime.Tenant;
 import dev.rowguard.runtime.TenantContext;
 import dev.rowguard.runtime.TenantScopeException;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -125,6 +127,26 @@ class TransactionsOnPostgresTest {
 
     assertThat(refused).hasMessageThat().contains("cannot join it");
     assertThat(stored(lamp)).isFalse();
+  }
+
+  @Test
+  void workMayUseSavepointsButNotEndTheTransactionItself() throws SQLException {
+    Product kept = product("LAMP-8");
+    Product undone = product("LAMP-9");
+
+    TenantContext.run(store, () -> database.dataSource.runInTransaction(() -> {
+      products.insert(kept);
+      try (Connection connection = database.dataSource.getConnection()) {
+        SQLException refused = assertThrows(SQLException.class, connection::commit);
+        assertThat(refused.getMessage()).contains("the transaction commits when the work returns");
+        Savepoint beforeUndone = connection.setSavepoint();
+        products.insert(undone); // the same connection: the transaction's
+        connection.rollback(beforeUndone);
+      }
+    }));
+
+    assertThat(stored(kept)).isTrue();
+    assertThat(stored(undone)).isFalse();
   }
 
   @Test
