@@ -223,6 +223,13 @@ final class TenantFilterAnalyzerTest {
       // A carriage return ends a line comment for PostgreSQL: the call after it runs.
       "SELECT 1 --\r, set_config('rowguard.client_account_id', 'x', false)",
       "SELECT $1set_config('rowguard.client_account_id', 'x', false)",
+      // However the call is spelled: spaced, commented, quoted or schema-qualified.
+      "SELECT set_config ('rowguard.client_account_id', 'x', false)",
+      "SELECT set_config/* */('rowguard.client_account_id', 'x', false)",
+      "SELECT \"set_config\"('rowguard.client_account_id', 'x', false)",
+      "SELECT pg_catalog.set_config('rowguard.client_account_id', 'x', false)",
+      "SELECT PG_CATALOG.SET_CONFIG('rowguard.client_account_id', 'x', false)",
+      "UPDATE pg_settings SET setting = 'x' WHERE name = 'rowguard.client_account_id'",
   })
   void reportsOperationsThatChangeSessionStateOrReachTheServer(String sql) {
     TenantFilterReport report = ANALYZER.analyze(sql);
