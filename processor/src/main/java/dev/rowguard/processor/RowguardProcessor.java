@@ -189,7 +189,7 @@ public final class RowguardProcessor extends AbstractProcessor {
 
   /**
    * The entities of the model: those this compilation sees and, from the previous build's index, those it does not
-   * see whose class files are still there, in the order of the previous build, so that the outputs are the same.
+   * see whose class files are still there (the outputs do not depend on their order).
    */
   private Set<String> modelEntities() {
     Set<String> names = new LinkedHashSet<>();

@@ -69,12 +69,15 @@ public record BuildIndex(List<String> entities, List<String> tenantKeyDeclaratio
     return Optional.of(new BuildIndex(entities, declarations, docs));
   }
 
-  /** One declaration a line, in the order the model was read; Javadoc with its line breaks escaped. */
+  /**
+   * One declaration a line, sorted, so that the index does not depend on the order a compiler hands the
+   * declarations over (the schema does not either); Javadoc with its line breaks escaped.
+   */
   public String render() {
     StringBuilder text = new StringBuilder(HEADER).append('\n')
         .append("# Written by Rowguard: what schema.sql was read from, for incremental compiles. Do not edit.\n");
-    entities.forEach(e -> text.append("entity ").append(e).append('\n'));
-    tenantKeyDeclarations.forEach(d -> text.append("tenant-keys ").append(d).append('\n'));
+    entities.stream().sorted().forEach(e -> text.append("entity ").append(e).append('\n'));
+    tenantKeyDeclarations.stream().sorted().forEach(d -> text.append("tenant-keys ").append(d).append('\n'));
     docComments.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(doc ->
         text.append("doc ").append(doc.getKey()).append(' ').append(escape(doc.getValue())).append('\n'));
     return text.toString();
