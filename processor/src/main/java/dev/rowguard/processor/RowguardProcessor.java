@@ -88,8 +88,11 @@ public final class RowguardProcessor extends AbstractProcessor {
   private final Set<String> tenantKeyDeclarations = new LinkedHashSet<>();
   /** Top-level types, by qualified name, and packages, as {@code package:<name>}, compiled from source. */
   private final Set<String> sourceRoots = new HashSet<>();
-  /** Whether this compilation sees any repository; the schema is then written even if it sees no entity. */
-  private boolean repositoriesSeen;
+  /**
+   * Whether this compilation has any annotation the processor reads: the schema is then written, even if the
+   * compilation has no entity (an incremental compile of a repository, a package or a mapped superclass).
+   */
+  private boolean annotationsSeen;
   /** The previous build's index, read on first use; empty for a first or clean build. */
   private Optional<BuildIndex> previousIndex;
   /** What of the previous build could not be read back, or null; the model cannot be completed then. */
@@ -104,9 +107,14 @@ public final class RowguardProcessor extends AbstractProcessor {
   /** Whether a Rowguard error was reported in this or an earlier round: repositories are then only stubbed. */
   private boolean errorsReported;
 
+  /**
+   * Every JPA annotation, not only {@code @Entity}: an incremental compile of only a {@code @MappedSuperclass}, or
+   * of a class that lost its {@code @Entity}, changes the schema too, and javac runs the processor only when the
+   * compiled files carry one of these.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Jpa.ENTITY, JakartaData.REPOSITORY, "dev.rowguard.annotations.*");
+    return Set.of("jakarta.persistence.*", JakartaData.REPOSITORY, "dev.rowguard.annotations.*");
   }
 
   @Override
@@ -124,15 +132,14 @@ public final class RowguardProcessor extends AbstractProcessor {
     Reporter reporter = new Reporter(processingEnv.getMessager(), reported, this::fromSource);
     try {
       if (!round.processingOver()) {
+        annotationsSeen |= !annotations.isEmpty();
         collectSourceRoots(round);
         collectEntities(round);
         List<TypeElement> repositories = repositories(round);
-        repositoriesSeen |= !repositories.isEmpty();
         if (!repositories.isEmpty() && completable(reporter)) {
           generateRepositories(schema(reporter), repositories, reporter);
         }
-      } else if ((!entityNames.isEmpty() || !tenantKeyDeclarations.isEmpty() || repositoriesSeen)
-          && completable(reporter) && !modelEntities().isEmpty()) {
+      } else if (annotationsSeen && completable(reporter) && !modelEntities().isEmpty()) {
         schema(reporter).ifPresent(s -> writeResources(s, reporter));
       }
     } catch (RuntimeException | LinkageError | AssertionError e) {

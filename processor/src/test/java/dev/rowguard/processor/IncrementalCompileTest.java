@@ -120,6 +120,53 @@ final class IncrementalCompileTest {
   }
 
   @Test
+  void recompilingOnlyAChangedMappedSuperclassRewritesTheTablesOfItsEntities() throws IOException {
+    Path v1 = work.resolve("superclass-v1");
+    Path base = write(v1, "Base", "@MappedSuperclass public abstract class Base { @Id UUID id; }");
+    Path item = write(v1, "Item", "@Entity public class Item extends Base { @Column(nullable = false) String name; }");
+    Build first = compile("superclass-first", List.of(base, item), null, List.of());
+    Path v2 = work.resolve("superclass-v2");
+    List<Path> changed = List.of(
+        write(v2, "Base", "@MappedSuperclass public abstract class Base { @Id UUID id; String note; }"),
+        write(v2, "Item", "@Entity public class Item extends Base { @Column(nullable = false) String name; }"));
+    Build expected = compile("superclass-expected", changed, null, List.of());
+    assertThat(expected.resource(RowguardProcessor.SCHEMA_SQL)).contains("note");
+
+    Build partial = compile("superclass-partial", changed.subList(0, 1), first.classes(), List.of());
+
+    assertThat(partial.messages(Diagnostic.Kind.ERROR)).isEmpty();
+    for (String resource : RESOURCES) {
+      assertWithMessage(resource).that(partial.resource(resource)).isEqualTo(expected.resource(resource));
+    }
+  }
+
+  @Test
+  void aClassRecompiledWithoutEntityIsDropped() throws IOException {
+    Path v1 = work.resolve("unentity-v1");
+    Path kept = write(v1, "Kept", "@Entity public class Kept { @Id UUID id; }");
+    Path gone = write(v1, "Gone", "@Entity public class Gone { @Id UUID id; }");
+    Build first = compile("unentity-first", List.of(kept, gone), null, List.of());
+    assertThat(first.resource(RowguardProcessor.SCHEMA_SQL)).contains("gone");
+    Path plain = write(work.resolve("unentity-v2"), "Gone", "public class Gone { @Id UUID id; }");
+    Build expected = compile("unentity-expected", List.of(kept, plain), null, List.of());
+
+    Build partial = compile("unentity-partial", List.of(plain), first.classes(), List.of());
+
+    assertThat(partial.messages(Diagnostic.Kind.ERROR)).isEmpty();
+    assertThat(partial.resource(RowguardProcessor.SCHEMA_SQL)).doesNotContain("gone");
+    for (String resource : RESOURCES) {
+      assertWithMessage(resource).that(partial.resource(resource)).isEqualTo(expected.resource(resource));
+    }
+  }
+
+  /** A source file {@code test/<name>.java} under {@code root}, with the JPA imports. */
+  private static Path write(Path root, String name, String body) throws IOException {
+    Path file = Files.createDirectories(root.resolve("test")).resolve(name + ".java");
+    Files.writeString(file, "package test;\nimport jakarta.persistence.*;\nimport java.util.UUID;\n" + body + "\n");
+    return file;
+  }
+
+  @Test
   void anUnreadableIndexIsAWarningAndWritesNothing() throws IOException {
     Path classes = copy(full.classes(), "unreadable");
     Files.writeString(classes.resolve(BuildIndex.RESOURCE), "rowguard-index 99\n");
