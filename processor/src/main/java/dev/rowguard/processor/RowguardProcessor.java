@@ -144,7 +144,6 @@ public final class RowguardProcessor extends AbstractProcessor {
       }
     } catch (RuntimeException | LinkageError | AssertionError e) {
       reporter.report(null, Message.INTERNAL_ERROR, "the entities " + entityNames, e);
-      errorsReported = true;
     }
     errorsReported |= reporter.hasErrors();
     return false; // Other processors (Hibernate's, for one) may want @Entity too.
