@@ -6,7 +6,10 @@ import dev.rowguard.processor.derive.SchemaDerivation;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
+import dev.rowguard.processor.read.AnnotationValues;
+import dev.rowguard.processor.read.BuildIndex;
 import dev.rowguard.processor.read.EntityReader;
+import dev.rowguard.processor.read.Javadocs;
 import dev.rowguard.processor.read.Jpa;
 import dev.rowguard.processor.read.Origins;
 import dev.rowguard.processor.read.TableNames;
@@ -27,14 +30,20 @@ import dev.rowguard.processor.read.SqlQueryReader;
 import dev.rowguard.processor.repository.RepositoryModel;
 import dev.rowguard.processor.write.RepositoryStubWriter;
 import dev.rowguard.processor.write.RepositoryWriter;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,14 +71,34 @@ import javax.lang.model.element.TypeElement;
  * the compilation has any Rowguard error, each repository whose interface can be implemented gets a stub instead
  * ({@link RepositoryStubWriter}), whose methods throw with the reason, so that code using it still compiles and the
  * build shows Rowguard's errors, not {@code cannot find symbol} at every use.
+ *
+ * <p>The model is always whole, however few files the compiler sees: the processor lists what it was read from in
+ * {@link BuildIndex#RESOURCE}, and a later compilation of only some of those files (an IDE's or Gradle's incremental
+ * compile, with the previous output on the class path) reads the others back from their class files. An entity
+ * whose class is gone was deleted and is dropped; when the rest cannot be read, the processor warns and writes
+ * nothing rather than a partial schema.
  */
 @AutoService(Processor.class)
 public final class RowguardProcessor extends AbstractProcessor {
   public static final String SCHEMA_SQL = "META-INF/rowguard/schema.sql";
 
+  /** The entities this compilation sees, by qualified name. */
   private final Set<String> entityNames = new LinkedHashSet<>();
   /** Packages and types that declare tenant keys, as {@code package:<name>} or the type's qualified name. */
   private final Set<String> tenantKeyDeclarations = new LinkedHashSet<>();
+  /** Top-level types, by qualified name, and packages, as {@code package:<name>}, compiled from source. */
+  private final Set<String> sourceRoots = new HashSet<>();
+  /**
+   * Whether this compilation has any annotation the processor reads: the schema is then written, even if the
+   * compilation has no entity (an incremental compile of a repository, a package or a mapped superclass).
+   */
+  private boolean annotationsSeen;
+  /** The previous build's index, read on first use; empty for a first or clean build. */
+  private Optional<BuildIndex> previousIndex;
+  /** What of the previous build could not be read back, or null; the model cannot be completed then. */
+  private String unreadable;
+  /** The Javadoc looked up by the last reading of the schema, for the next index. */
+  private Javadocs javadocs;
   /** Diagnostics already printed, so that reading the schema again never prints one twice. */
   private final Set<String> reported = new HashSet<>();
   /** The derived schema and the entities it was read from; null until read, or after errors. */
@@ -78,9 +107,14 @@ public final class RowguardProcessor extends AbstractProcessor {
   /** Whether a Rowguard error was reported in this or an earlier round: repositories are then only stubbed. */
   private boolean errorsReported;
 
+  /**
+   * Every JPA annotation, not only {@code @Entity}: an incremental compile of only a {@code @MappedSuperclass}, or
+   * of a class that lost its {@code @Entity}, changes the schema too, and javac runs the processor only when the
+   * compiled files carry one of these.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Jpa.ENTITY, JakartaData.REPOSITORY, "dev.rowguard.annotations.*");
+    return Set.of("jakarta.persistence.*", JakartaData.REPOSITORY, "dev.rowguard.annotations.*");
   }
 
   @Override
@@ -95,15 +129,17 @@ public final class RowguardProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Reporter reporter = new Reporter(processingEnv.getMessager(), reported);
+    Reporter reporter = new Reporter(processingEnv.getMessager(), reported, this::fromSource);
     try {
       if (!round.processingOver()) {
+        annotationsSeen |= !annotations.isEmpty();
+        collectSourceRoots(round);
         collectEntities(round);
         List<TypeElement> repositories = repositories(round);
-        if (!repositories.isEmpty()) {
+        if (!repositories.isEmpty() && completable(reporter)) {
           generateRepositories(schema(reporter), repositories, reporter);
         }
-      } else if (!entityNames.isEmpty()) {
+      } else if (annotationsSeen && completable(reporter) && !modelEntities().isEmpty()) {
         schema(reporter).ifPresent(s -> writeResources(s, reporter));
       }
     } catch (RuntimeException | LinkageError | AssertionError e) {
@@ -111,6 +147,27 @@ public final class RowguardProcessor extends AbstractProcessor {
     }
     errorsReported |= reporter.hasErrors();
     return false; // Other processors (Hibernate's, for one) may want @Entity too.
+  }
+
+  private void collectSourceRoots(RoundEnvironment round) {
+    for (Element root : round.getRootElements()) {
+      if (root instanceof PackageElement pkg) {
+        sourceRoots.add("package:" + pkg.getQualifiedName());
+      } else if (root instanceof TypeElement type) {
+        sourceRoots.add(type.getQualifiedName().toString());
+      }
+    }
+  }
+
+  /** Whether the element's source is compiled in this compilation, rather than read from a class file. */
+  private boolean fromSource(Element element) {
+    Element top = element;
+    while (!(top instanceof PackageElement) && !(top.getEnclosingElement() instanceof PackageElement)) {
+      top = top.getEnclosingElement();
+    }
+    return top instanceof PackageElement pkg
+        ? sourceRoots.contains("package:" + pkg.getQualifiedName())
+        : sourceRoots.contains(((TypeElement) top).getQualifiedName().toString());
   }
 
   private void collectEntities(RoundEnvironment round) {
@@ -136,17 +193,128 @@ public final class RowguardProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * The entities of the model: those this compilation sees and, from the previous build's index, those it does not
+   * see whose class files are still there (the outputs do not depend on their order).
+   */
+  private Set<String> modelEntities() {
+    Set<String> names = new LinkedHashSet<>();
+    Elements elements = processingEnv.getElementUtils();
+    for (String name : previousIndex().map(BuildIndex::entities).orElse(List.of())) {
+      if (entityNames.contains(name)) {
+        names.add(name);
+      } else {
+        TypeElement type = elements.getTypeElement(name);
+        if (type != null && !fromSource(type) && AnnotationValues.has(type, Jpa.ENTITY)) {
+          names.add(name);
+        }
+      }
+    }
+    names.addAll(entityNames);
+    return names;
+  }
+
+  /** The tenant-key declarations of the model, completed from the previous build like {@link #modelEntities()}. */
   private List<Element> tenantKeyDeclarations() {
+    Set<String> names = new LinkedHashSet<>();
+    for (String name : previousIndex().map(BuildIndex::tenantKeyDeclarations).orElse(List.of())) {
+      Element element = declaration(name);
+      if (tenantKeyDeclarations.contains(name)
+          || (element != null && !fromSource(element) && declaresTenantKeys(element))) {
+        names.add(name);
+      }
+    }
+    names.addAll(tenantKeyDeclarations);
     List<Element> declarations = new ArrayList<>();
-    for (String name : tenantKeyDeclarations) {
-      Element element = name.startsWith("package:")
-          ? processingEnv.getElementUtils().getPackageElement(name.substring("package:".length()))
-          : processingEnv.getElementUtils().getTypeElement(name);
+    for (String name : names) {
+      Element element = declaration(name);
       if (element != null) {
         declarations.add(element);
       }
     }
     return declarations;
+  }
+
+  private Element declaration(String name) {
+    return name.startsWith("package:")
+        ? processingEnv.getElementUtils().getPackageElement(name.substring("package:".length()))
+        : processingEnv.getElementUtils().getTypeElement(name);
+  }
+
+  private static boolean declaresTenantKeys(Element element) {
+    return AnnotationValues.has(element, TenantKey.class.getCanonicalName())
+        || AnnotationValues.has(element, TenantKey.List.class.getCanonicalName());
+  }
+
+  private static String declarationName(Element element) {
+    return element instanceof PackageElement pkg
+        ? "package:" + pkg.getQualifiedName()
+        : ((TypeElement) element).getQualifiedName().toString();
+  }
+
+  private Optional<BuildIndex> previousIndex() {
+    if (previousIndex == null) {
+      previousIndex = readPreviousIndex();
+    }
+    return previousIndex;
+  }
+
+  /** The index the previous build left in the class output (this module's own, not a dependency's). */
+  private Optional<BuildIndex> readPreviousIndex() {
+    String text;
+    try {
+      FileObject file =
+          processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", BuildIndex.RESOURCE);
+      try (InputStream in = file.openInputStream()) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (FileNotFoundException | NoSuchFileException e) {
+      return Optional.empty(); // A first or clean build.
+    } catch (IOException | RuntimeException e) {
+      unreadable = "the previous build's " + BuildIndex.RESOURCE + " (" + e.getMessage() + ")";
+      return Optional.empty();
+    }
+    Optional<BuildIndex> index = BuildIndex.parse(text);
+    if (index.isEmpty()) {
+      unreadable = "the previous build's " + BuildIndex.RESOURCE + ", which this version of Rowguard does not write";
+    }
+    return index;
+  }
+
+  /**
+   * Whether the model can be completed from the previous build: its index was readable, and every entity it lists
+   * that this compilation does not see either has a class file that the class path yields or has none (deleted).
+   * A class file in the class output that is not on the class path cannot be read back: warned, nothing written.
+   */
+  private boolean completable(Reporter reporter) {
+    List<String> missing = new ArrayList<>();
+    for (String name : previousIndex().map(BuildIndex::entities).orElse(List.of())) {
+      if (!entityNames.contains(name) && processingEnv.getElementUtils().getTypeElement(name) == null
+          && classFileInOutput(name)) {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty() && unreadable == null) {
+      unreadable = "the class files of " + String.join(", ", missing) + " are in the class output but not on "
+          + "the class path; put the output directory on the class path";
+    }
+    if (unreadable != null) {
+      reporter.report(null, Message.INCOMPLETE_MODEL, unreadable);
+      return false;
+    }
+    return true;
+  }
+
+  private boolean classFileInOutput(String qualifiedName) {
+    int dot = qualifiedName.lastIndexOf('.');
+    try {
+      FileObject file = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT,
+          dot < 0 ? "" : qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1) + ".class");
+      file.openInputStream().close();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false; // Gone: the entity was deleted.
+    }
   }
 
   private List<TypeElement> repositories(RoundEnvironment round) {
@@ -201,7 +369,10 @@ public final class RowguardProcessor extends AbstractProcessor {
 
   private void writeSource(ClassName name, JavaFile file, TypeElement repository, Reporter reporter) {
     try {
-      JavaFileObject source = processingEnv.getFiler().createSourceFile(name.canonicalName(), repository);
+      Element[] originating = Stream.concat(Stream.of(repository), Stream.of(modelElements()))
+          .distinct()
+          .toArray(Element[]::new);
+      JavaFileObject source = processingEnv.getFiler().createSourceFile(name.canonicalName(), originating);
       try (Writer writer = source.openWriter()) {
         file.writeTo(writer);
       }
@@ -212,22 +383,25 @@ public final class RowguardProcessor extends AbstractProcessor {
 
   /** The derived schema of the entities seen so far, read again only when a round added entities. */
   private Optional<Schema> schema(Reporter reporter) {
-    if (schemaEntities == null || !schemaEntities.equals(entityNames)) {
-      schemaEntities = Set.copyOf(entityNames);
-      schema = readSchema(reporter);
+    Set<String> entities = modelEntities();
+    if (schemaEntities == null || !schemaEntities.equals(entities)) {
+      schemaEntities = entities;
+      schema = readSchema(entities, reporter);
     }
     return Optional.ofNullable(schema);
   }
 
-  private Schema readSchema(Reporter reporter) {
+  private Schema readSchema(Set<String> entityNames, Reporter reporter) {
     Options options = Options.from(processingEnv.getOptions());
     Origins origins = new Origins();
     Elements elements = processingEnv.getElementUtils();
     TableNames tableNames = new TableNames(elements, options.defaultSchema());
     List<TenantKeyColumn> tenantLevels =
         new TenantKeysReader(elements, reporter).read(tenantKeyDeclarations(), tableNames::of);
+    javadocs = new Javadocs(elements, this::fromSource,
+        previousIndex().map(BuildIndex::docComments).orElse(Map.of()));
     EntityReader reader = new EntityReader(elements, reporter, origins, tableNames, tenantLevels, entityNames,
-        options.jpaCompatibility());
+        options.jpaCompatibility(), javadocs);
     List<Table> tables = new ArrayList<>();
     for (String name : entityNames) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -251,16 +425,27 @@ public final class RowguardProcessor extends AbstractProcessor {
     return reporter.hasErrors() ? null : derived;
   }
 
+  /**
+   * The elements the model is read from: its entities and tenant-key declarations, the originating elements of
+   * every generated file (a repository depends on its entity's table, and that on the tenant keys and references).
+   */
+  private Element[] modelElements() {
+    Stream<Element> entities = (schemaEntities == null ? modelEntities() : schemaEntities).stream()
+        .<Element>map(processingEnv.getElementUtils()::getTypeElement)
+        .filter(Objects::nonNull);
+    return Stream.concat(entities, tenantKeyDeclarations().stream()).toArray(Element[]::new);
+  }
+
   private void writeResources(Schema schema, Reporter reporter) {
     Options options = Options.from(processingEnv.getOptions());
     ResourceWriter writer = new ResourceWriter(processingEnv.getFiler());
-    Element[] originating = entityNames.stream()
-        .map(processingEnv.getElementUtils()::getTypeElement)
-        .filter(Objects::nonNull)
-        .toArray(Element[]::new);
+    Element[] originating = modelElements();
+    BuildIndex index = new BuildIndex(List.copyOf(schemaEntities),
+        tenantKeyDeclarations().stream().map(RowguardProcessor::declarationName).toList(), javadocs.read());
     try {
       writer.write(SCHEMA_SQL, SchemaSqlWriter.render(schema, options.appRole()), originating);
       writer.write(SchemaJson.RESOURCE, SchemaJson.write(schema), originating);
+      writer.write(BuildIndex.RESOURCE, index.render(), originating);
     } catch (IOException e) {
       reporter.report(null, Message.INTERNAL_ERROR, "writing " + SCHEMA_SQL, e);
     }

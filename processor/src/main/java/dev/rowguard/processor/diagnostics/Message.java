@@ -128,6 +128,10 @@ public enum Message {
           + "rowguard_tenant(<alias>) expands to that restriction, bound from the tenant context"),
   SQL_FORBIDDEN(ERROR, "RowguardSqlForbidden",
       "cannot implement %s: %s. A @SqlQuery runs as the bound tenant and must not change who that is"),
+  INCOMPLETE_MODEL(WARNING, "RowguardIncompleteModel",
+      "this compilation sees only some of the model's declarations, and the rest could not be read back: %s. "
+          + "schema.sql, schema.json and the repositories are left as the last complete build wrote them; "
+          + "rebuild the module from clean (mvn clean compile, Build > Rebuild Project, gradle clean build)"),
   INTERNAL_ERROR(ERROR, "RowguardInternalError",
       "Rowguard failed on %s: %s. This is a bug in Rowguard; please report it with this message");
 

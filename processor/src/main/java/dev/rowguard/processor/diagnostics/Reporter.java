@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
@@ -18,6 +19,7 @@ import javax.tools.Diagnostic;
 public final class Reporter {
   private final Messager messager;
   private final Set<String> reported;
+  private final Predicate<Element> printsWarningsOn;
   /** Each error's text by the element it was reported on, printed or not, for stubs that say why they throw. */
   private final Map<Element, Set<String>> errorsByElement = new LinkedHashMap<>();
   private int errors;
@@ -31,8 +33,17 @@ public final class Reporter {
    *     round added entities, a problem is still printed once
    */
   public Reporter(Messager messager, Set<String> reported) {
+    this(messager, reported, element -> true);
+  }
+
+  /**
+   * @param printsWarningsOn whether a warning on an element is printed: not on one read back from a class file in
+   *     an incremental compile, whose warnings were printed when its source was compiled (errors always are)
+   */
+  public Reporter(Messager messager, Set<String> reported, Predicate<Element> printsWarningsOn) {
     this.messager = messager;
     this.reported = reported;
+    this.printsWarningsOn = printsWarningsOn;
   }
 
   public void report(Location location, Message message, Object... args) {
@@ -42,6 +53,10 @@ public final class Reporter {
       if (location != null) {
         errorsByElement.computeIfAbsent(location.element(), e -> new LinkedHashSet<>()).add(text);
       }
+    }
+    if (message.kind() == Diagnostic.Kind.WARNING && location != null
+        && !printsWarningsOn.test(location.element())) {
+      return;
     }
     if (!reported.add(text + " @ " + (location == null ? "" : location.element() + "/" + location.annotation()))) {
       return;

@@ -53,15 +53,17 @@ public final class EntityReader {
   private final List<TenantKeyColumn> tenantLevels;
   private final Set<String> entityNames;
   private final EnumValues enumValues;
+  private final Javadocs javadocs;
   /** The key column of each referenced entity, read once however many references point at it. */
   private final Map<String, Optional<Column>> idColumns = new HashMap<>();
 
   /**
    * @param tenantLevels the project's tenant keys, outermost first
-   * @param entityNames every entity of the compilation, by qualified name
+   * @param entityNames every entity of the model, by qualified name
+   * @param javadocs where table and column comments come from
    */
   public EntityReader(Elements elements, Reporter reporter, Origins origins, TableNames tableNames,
-      List<TenantKeyColumn> tenantLevels, Set<String> entityNames, boolean jpaCompatibility) {
+      List<TenantKeyColumn> tenantLevels, Set<String> entityNames, boolean jpaCompatibility, Javadocs javadocs) {
     this.elements = elements;
     this.reporter = reporter;
     this.origins = origins;
@@ -69,6 +71,7 @@ public final class EntityReader {
     this.tenantLevels = tenantLevels;
     this.entityNames = entityNames;
     this.enumValues = new EnumValues(elements, reporter, jpaCompatibility);
+    this.javadocs = javadocs;
   }
 
   public Optional<Table> read(TypeElement type) {
@@ -104,7 +107,7 @@ public final class EntityReader {
     Key primaryKey = primaryKey(type, ids, builder);
     readTableConstraints(type, table, builder);
     refuseInvalidChecks(builder);
-    String comment = DocComments.description(elements.getDocComment(type));
+    String comment = DocComments.description(javadocs.of(type));
     Tenancy tenancy = tenancy(type).orElse(null);
     return Optional.of(new Table(builder.name, entity, comment, tenancy, builder.columns, primaryKey,
         builder.uniqueKeys, builder.foreignKeys, builder.checks, builder.indexes));
@@ -412,9 +415,9 @@ public final class EntityReader {
 
   private String comment(TypeElement owner, VariableElement field) {
     if (owner.getKind() == ElementKind.RECORD && field.getEnclosingElement().equals(owner)) {
-      return DocComments.param(elements.getDocComment(owner), field.getSimpleName().toString());
+      return DocComments.param(javadocs.of(owner), field.getSimpleName().toString());
     }
-    return DocComments.description(elements.getDocComment(field));
+    return DocComments.description(javadocs.of(field));
   }
 
   /** Fields that become columns: the entity's own and those of its {@code @MappedSuperclass}es, outermost first. */

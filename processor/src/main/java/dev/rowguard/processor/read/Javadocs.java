@@ -1,0 +1,53 @@
+package dev.rowguard.processor.read;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The Javadoc of entities and their fields. A class file keeps none, so for a type read back from the class path
+ * (not compiled in this compilation) the text comes from the previous build's {@link BuildIndex}; every text
+ * looked up is kept for the next index.
+ */
+public final class Javadocs {
+  private final Elements elements;
+  private final Predicate<Element> compiledFromSource;
+  private final Map<String, String> previous;
+  private final Map<String, String> read = new TreeMap<>();
+
+  /**
+   * @param compiledFromSource whether an element's source is part of this compilation (its Javadoc is then the
+   *     truth, even when there is none)
+   * @param previous the previous build's texts, by {@code <type>} or {@code <type>#<field>}
+   */
+  public Javadocs(Elements elements, Predicate<Element> compiledFromSource, Map<String, String> previous) {
+    this.elements = elements;
+    this.compiledFromSource = compiledFromSource;
+    this.previous = previous;
+  }
+
+  /** The raw Javadoc of a type or field, or {@code null}. */
+  String of(Element element) {
+    String key = key(element);
+    String doc = compiledFromSource.test(element) ? elements.getDocComment(element) : previous.get(key);
+    if (doc != null) {
+      read.put(key, doc);
+    }
+    return doc;
+  }
+
+  /** Every text looked up so far, for the next build's index. */
+  public Map<String, String> read() {
+    return read;
+  }
+
+  private static String key(Element element) {
+    if (element instanceof TypeElement type) {
+      return type.getQualifiedName().toString();
+    }
+    return ((TypeElement) element.getEnclosingElement()).getQualifiedName() + "#" + element.getSimpleName();
+  }
+}
