@@ -114,7 +114,7 @@ public final class UnfilteredTenantQuery extends BugChecker
    */
   private Description check(String sql, Tree where, VisitorState state) {
     TenantSchemas schemas = TenantSchemas.of(state.context, extraSchemaFiles);
-    if (!schemas.errors().isEmpty()) {
+    if (!schemas.errors().isEmpty() && schemas.reportedErrors().compareAndSet(false, true)) {
       return unreadable(schemas, where);
     }
     TenantFilterReport report = schemas.analyzer().analyze(sql);
@@ -145,7 +145,7 @@ public final class UnfilteredTenantQuery extends BugChecker
    */
   private Description checkSqlQuery(String sql, Tree where, VisitorState state) {
     TenantSchemas schemas = TenantSchemas.of(state.context, extraSchemaFiles);
-    if (!schemas.errors().isEmpty()) {
+    if (!schemas.errors().isEmpty() && schemas.reportedErrors().compareAndSet(false, true)) {
       return unreadable(schemas, where);
     }
     if (!schemas.found()) {
@@ -167,10 +167,14 @@ public final class UnfilteredTenantQuery extends BugChecker
     return "SQL " + ForbiddenOperations.explain(operations);
   }
 
+  /**
+   * Said once per compilation, on the first statement checked; the build fails on it, and the other statements
+   * are checked against the models that could be read.
+   */
   private Description unreadable(TenantSchemas schemas, Tree where) {
     return buildDescription(where)
         .setMessage("Rowguard's schema model could not be read, so tenant filters cannot be checked: "
-            + String.join("; ", schemas.errors()))
+            + String.join("; ", schemas.errors()) + "; fix the file (absent arrays may be left out) or remove it")
         .build();
   }
 
