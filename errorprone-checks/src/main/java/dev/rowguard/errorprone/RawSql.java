@@ -4,6 +4,7 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
@@ -69,12 +70,22 @@ public final class RawSql extends BugChecker
     if (!SqlSinks.SINK.matches(tree, state) || SanctionedCode.isSanctioned(state, allowedPackages)) {
       return Description.NO_MATCH;
     }
-    return buildDescription(tree)
-        .setMessage("Raw SQL handed to " + SqlSinks.describe(tree) + " outside sanctioned code; use a Rowguard"
-            + " repository or an @SqlQuery method, or annotate the method or class with"
-            + " @AllowRawSql(\"<why>\")")
+    ImmutableList<ExpressionTree> arguments =
+        tree instanceof MethodInvocationTree call ? SqlSinks.sqlArguments(call, state) : ImmutableList.of();
+    boolean constant = tree instanceof MethodInvocationTree
+        && arguments.stream().allMatch(argument -> SqlConstants.isConstant(argument, state));
+    // Non-constant SQL is one finding, SqlConcatenation's, whose message says that it is raw SQL too.
+    if (!constant && SiblingChecks.reportsHere("SqlConcatenation", state)) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(ArgumentPosition.of(arguments.isEmpty() ? tree : arguments.get(0)))
+        .setMessage("Raw SQL handed to " + SqlSinks.describe(tree) + " outside sanctioned code; " + FIX)
         .build();
   }
+
+  /** What to do about raw SQL, also said by {@link SqlConcatenation} when it reports the same call. */
+  static final String FIX = "use a Rowguard repository or an @SqlQuery method, or annotate the method or class"
+      + " with @AllowRawSql(\"<why>\")";
 
   @Override
   public Description matchAnnotation(AnnotationTree tree, VisitorState state) {

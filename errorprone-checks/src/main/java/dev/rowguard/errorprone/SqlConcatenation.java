@@ -2,11 +2,9 @@ package dev.rowguard.errorprone;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -15,7 +13,6 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.SourceCodeEscapers;
 import com.sun.source.tree.BinaryTree;
@@ -54,27 +51,22 @@ public final class SqlConcatenation extends BugChecker
 
   private final String linkUrl;
 
+  private final ImmutableSet<String> allowedPackages;
+
   /** Instantiates a {@link SqlConcatenation} check that links to the page in its jar. */
   public SqlConcatenation() {
     this(ErrorProneFlags.empty());
   }
 
-  /** Instantiates a {@link SqlConcatenation} check; {@code -XepOpt:Rowguard:DocsUrl} sets where its page is. */
+  /**
+   * Instantiates a {@link SqlConcatenation} check; {@code -XepOpt:Rowguard:DocsUrl} sets where its page is, and
+   * {@code -XepOpt:RawSql:AllowedPackages} where its messages need not say that the call is raw SQL too.
+   */
   @Inject
   SqlConcatenation(ErrorProneFlags flags) {
     this.linkUrl = Docs.url(flags, "SqlConcatenation");
+    this.allowedPackages = flags.getSetOrEmpty(RawSql.ALLOWED_PACKAGES_FLAG);
   }
-
-  private static final Matcher<ExpressionTree> FORMAT =
-      anyOf(
-          staticMethod().onClass("java.lang.String").named("format"),
-          instanceMethod().onExactClass("java.lang.String").named("formatted"));
-  private static final Matcher<ExpressionTree> CONCAT =
-      instanceMethod().onExactClass("java.lang.String").named("concat");
-  private static final Matcher<ExpressionTree> BUILDER_TO_STRING =
-      instanceMethod()
-          .onDescendantOfAny("java.lang.StringBuilder", "java.lang.StringBuffer")
-          .named("toString");
 
   /** SQL text that may precede a bound value: a comparison, an opening parenthesis or a list comma. */
   private static final Pattern BEFORE_VALUE = Pattern.compile("(=|<>|!=|<|>|<=|>=|\\(|,)\\s*$");
@@ -86,11 +78,14 @@ public final class SqlConcatenation extends BugChecker
     }
     for (ExpressionTree argument : SqlSinks.sqlArguments(tree, state)) {
       if (!SqlConstants.isConstant(argument, state)) {
+        SqlSplice splice = SqlSplice.of(argument, state);
         Description.Builder description =
-            buildDescription(argument)
-                .setMessage("SQL handed to " + SqlSinks.describe(tree) + " is " + how(argument, state)
-                    + "; write the SQL as a constant and pass values as bind parameters (`?`, `:name`)");
-        bindParameterFix(tree, argument, state).ifPresent(description::addFix);
+            buildDescription(ArgumentPosition.of(argument))
+                .setMessage("SQL handed to " + SqlSinks.describe(tree) + " is " + explain(splice, state)
+                    + alsoRaw(state));
+        if (splice.kind() != SqlSplice.Kind.IDENTIFIER) {
+          bindParameterFix(tree, argument, state).ifPresent(description::addFix);
+        }
         return description.build();
       }
     }
@@ -104,25 +99,31 @@ public final class SqlConcatenation extends BugChecker
     }
     return buildDescription(tree)
         .setMessage("SQL handed to " + SqlSinks.describe(tree) + " through a method reference is not a constant;"
-            + " write the SQL as a constant and pass values as bind parameters (`?`, `:name`)")
+            + " write the SQL as a constant and pass values as bind parameters (`?`, `:name`)" + alsoRaw(state))
         .build();
   }
 
-  private static String how(ExpressionTree argument, VisitorState state) {
-    ExpressionTree expression = ASTHelpers.stripParentheses(argument);
-    if (expression.getKind() == Tree.Kind.PLUS) {
-      return "built with +";
+  /** How the text is built, the part that is not a constant, and what to do for a name or for a value. */
+  private static String explain(SqlSplice splice, VisitorState state) {
+    String part = "`" + splice.source(state) + "`";
+    return switch (splice.kind()) {
+      case WHOLE -> splice.how() + " (" + part + "); write the SQL as a constant and pass values as bind"
+          + " parameters (`?`, `:name`)";
+      case VALUE -> splice.how() + ": " + part + " is spliced in as a value; pass it as a bind parameter"
+          + " instead (`?` or `:name` in constant SQL, the value as an argument)";
+      case IDENTIFIER -> splice.how() + ": " + part + " is spliced in as a table, schema or column name, which"
+          + " cannot be a bind parameter; use a constant name (a static final String, or a switch over an enum"
+          + " that returns constant SQL), or quote a name chosen at run time with a quoted-identifier helper"
+          + " (dev.rowguard.schema.sql.Identifiers.quote) after checking it against a fixed list";
+    };
+  }
+
+  /** Outside sanctioned code the call is raw SQL too: said here, so that the call is one finding. */
+  private String alsoRaw(VisitorState state) {
+    if (SanctionedCode.isSanctioned(state, allowedPackages) || !SiblingChecks.reportsHere("RawSql", state)) {
+      return "";
     }
-    if (FORMAT.matches(expression, state)) {
-      return "built with String.format/formatted";
-    }
-    if (CONCAT.matches(expression, state)) {
-      return "built with String.concat";
-    }
-    if (BUILDER_TO_STRING.matches(expression, state)) {
-      return "built with a StringBuilder";
-    }
-    return "not a constant";
+    return ". It is also raw SQL outside sanctioned code (RawSql): " + RawSql.FIX;
   }
 
   /**

@@ -4,6 +4,7 @@ import static com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode.TEX
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.scanner.ScannerSupplier;
 import org.junit.jupiter.api.Test;
 
 final class SqlConcatenationTest {
@@ -30,7 +31,23 @@ final class SqlConcatenationTest {
             "",
             "  @AllowRawSql(\"sanctioned code is checked too\")",
             "  void nonConstant(Connection c, Statement s, JdbcTemplate jdbc, EntityManager em, DSLContext dsl,",
-            "      long id, String name, String sql) throws SQLException {",
+            "      long id, String name, String sql, String table, String schema, String column) throws SQLException {",
+            "    // BUG: Diagnostic contains: is built with +: `table` is spliced in as a table, schema or column name, which cannot be a bind parameter; use a constant name",
+            "    s.execute(\"SELECT * FROM \" + table + \" WHERE id = 1\");",
+            "    // BUG: Diagnostic contains: `schema` is spliced in as a table, schema or column name",
+            "    s.execute(\"SELECT * FROM \" + schema + \".asset\");",
+            "    // BUG: Diagnostic contains: `column` is spliced in as a table, schema or column name",
+            "    s.execute(SELECT + \" ORDER BY \" + column);",
+            "    // BUG: Diagnostic contains: `table` is spliced in as a table, schema or column name",
+            "    s.execute(String.format(\"SELECT * FROM %s\", table));",
+            "    // BUG: Diagnostic contains: built with String.format/formatted: `name` is spliced in as a value; pass it as a bind parameter",
+            "    s.execute(String.format(\"SELECT * FROM %s WHERE name = '%s'\", TABLE, name));",
+            "    // BUG: Diagnostic contains: built with a StringBuilder: `table` is spliced in as a table",
+            "    s.execute(new StringBuilder(\"DELETE FROM \").append(table).toString());",
+            "    // The finding is on the call's line, not on the line of the outermost +.",
+            "    // BUG: Diagnostic contains: built with +: `id` is spliced in as a value",
+            "    c.prepareStatement(\"SELECT * FROM app.asset\"",
+            "        + \" WHERE id = \" + id);",
             "    // BUG: Diagnostic contains: SQL handed to Connection.prepareStatement is built with +",
             "    c.prepareStatement(\"SELECT * FROM app.asset WHERE id = \" + id);",
             "    // BUG: Diagnostic contains: built with String.format/formatted",
@@ -41,7 +58,7 @@ final class SqlConcatenationTest {
             "    s.execute(SELECT.concat(name));",
             "    // BUG: Diagnostic contains: built with a StringBuilder",
             "    s.execute(new StringBuilder(SELECT).append(\" WHERE id = \").append(id).toString());",
-            "    // BUG: Diagnostic contains: is not a constant",
+            "    // BUG: Diagnostic contains: is not a constant (`sql`); write the SQL as a constant",
             "    em.createNativeQuery(sql);",
             "    // BUG: Diagnostic contains: JdbcOperations.update",
             "    jdbc.update(\"UPDATE app.asset SET name = '\" + name + \"'\");",
@@ -84,6 +101,32 @@ final class SqlConcatenationTest {
             "    executor.execute(() -> System.out.println(\"SELECT \" + id));",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void identificationOutsideSanctionedCodeSaysRawSqlToo() {
+    Stubs.addTo(CompilationTestHelper.newInstance(
+            ScannerSupplier.fromBugCheckerClasses(RawSql.class, SqlConcatenation.class), getClass()))
+        .addSourceLines(
+            "A.java",
+            "import java.sql.Statement;",
+            "",
+            "class A {",
+            "  void run(Statement s, long id) throws java.sql.SQLException {",
+            "    // BUG: Diagnostic contains: `id` is spliced in as a value; pass it as a bind parameter instead (`?` or `:name` in constant SQL, the value as an argument). It is also raw SQL outside sanctioned code (RawSql): use a Rowguard repository",
+            "    s.execute(\"DELETE FROM app.asset WHERE id = \" + id);",
+            "    // BUG: Diagnostic contains: Raw SQL handed to Statement.execute outside sanctioned code",
+            "    s.execute(\"DELETE FROM app.asset WHERE id = 1\");",
+            "  }",
+            "",
+            "  @dev.rowguard.annotations.AllowRawSql(\"archive job\")",
+            "  void sanctioned(Statement s, long id) throws java.sql.SQLException {",
+            "    // BUG: Diagnostic matches: notRaw",
+            "    s.execute(\"DELETE FROM app.asset WHERE id = \" + id);",
+            "  }",
+            "}")
+        .expectErrorMessage("notRaw", m -> m.contains("[SqlConcatenation]") && !m.contains("RawSql"))
         .doTest();
   }
 
