@@ -10,6 +10,7 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
@@ -19,6 +20,7 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -46,12 +48,14 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = Docs.CHECKS + "SqlConcatenation.md")
 public final class SqlConcatenation extends BugChecker
-    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private final String linkUrl;
 
   private final ImmutableSet<String> allowedPackages;
+
+  private final ConfiguredSinks sinks;
 
   /** Instantiates a {@link SqlConcatenation} check that links to the page in its jar. */
   public SqlConcatenation() {
@@ -66,6 +70,7 @@ public final class SqlConcatenation extends BugChecker
   SqlConcatenation(ErrorProneFlags flags) {
     this.linkUrl = Docs.url(flags, "SqlConcatenation");
     this.allowedPackages = flags.getSetOrEmpty(RawSql.ALLOWED_PACKAGES_FLAG);
+    this.sinks = ConfiguredSinks.of(flags);
   }
 
   /** SQL text that may precede a bound value: a comparison, an opening parenthesis or a list comma. */
@@ -73,18 +78,36 @@ public final class SqlConcatenation extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!SqlSinks.SINK.matches(tree, state) || SanctionedCode.isInRowguardGeneratedClass(state)) {
+    return matchCall(tree, state);
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    return matchCall(tree, state);
+  }
+
+  private Description matchCall(ExpressionTree tree, VisitorState state) {
+    if (SanctionedCode.isInRowguardGeneratedClass(state)) {
       return Description.NO_MATCH;
     }
-    for (ExpressionTree argument : SqlSinks.sqlArguments(tree, state)) {
+    Optional<SinkCall> call = SinkCall.of(tree, state, sinks);
+    if (call.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    for (ExpressionTree argument : call.get().sqlArguments()) {
       if (!SqlConstants.isConstant(argument, state)) {
         SqlSplice splice = SqlSplice.of(argument, state);
+        if (call.get().kind() == SqlSinks.Kind.NAME) {
+          // A name whole or in part: Spring builds the SQL from it.
+          splice = new SqlSplice(splice.operand(), SqlSplice.Kind.IDENTIFIER, splice.how());
+        }
         Description.Builder description =
             buildDescription(ArgumentPosition.of(argument))
-                .setMessage("SQL handed to " + SqlSinks.describe(tree) + " is " + explain(splice, state)
-                    + alsoRaw(state));
-        if (splice.kind() != SqlSplice.Kind.IDENTIFIER) {
-          bindParameterFix(tree, argument, state).ifPresent(description::addFix);
+                .setMessage((call.get().kind() == SqlSinks.Kind.NAME ? "The name handed to " : "SQL handed to ")
+                    + call.get().description() + " is " + explain(splice, state) + alsoRaw(state));
+        // Only a database API is known to bind values passed after the SQL; a wrapper may do anything with them.
+        if (splice.kind() != SqlSplice.Kind.IDENTIFIER && call.get().direct()) {
+          bindParameterFix((MethodInvocationTree) tree, argument, state).ifPresent(description::addFix);
         }
         return description.build();
       }
@@ -94,12 +117,14 @@ public final class SqlConcatenation extends BugChecker
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    if (!SqlSinks.SINK.matches(tree, state)) {
+    Optional<SinkCall> call = SinkCall.of(tree, state, sinks);
+    if (call.isEmpty()) {
       return Description.NO_MATCH;
     }
     return buildDescription(tree)
-        .setMessage("SQL handed to " + SqlSinks.describe(tree) + " through a method reference is not a constant;"
-            + " write the SQL as a constant and pass values as bind parameters (`?`, `:name`)" + alsoRaw(state))
+        .setMessage("SQL handed to " + call.get().description() + " through a method reference is not a"
+            + " constant; write the SQL as a constant and pass values as bind parameters (`?`, `:name`)"
+            + alsoRaw(state))
         .build();
   }
 

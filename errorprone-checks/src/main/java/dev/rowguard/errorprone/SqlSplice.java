@@ -86,7 +86,8 @@ record SqlSplice(ExpressionTree operand, Kind kind, String how) {
         continue;
       }
       String after = i + 1 < parts.size() ? SqlConstants.value(parts.get(i + 1), state).orElse("") : "";
-      return new SqlSplice(part, classify(before, after), how);
+      // Nothing constant before it: the part is the statement itself (`sql + " LIMIT 10"`).
+      return new SqlSplice(part, before.isEmpty() ? Kind.WHOLE : classify(before, after), how);
     }
     return new SqlSplice(expression, Kind.WHOLE, how);
   }

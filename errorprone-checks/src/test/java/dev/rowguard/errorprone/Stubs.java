@@ -4,7 +4,7 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 
 /**
- * Minimal sources of the Spring, JPA, Hibernate and jOOQ types the checks match, so that those libraries
+ * Minimal sources of the Spring, JPA, Hibernate, jOOQ and Liquibase types the checks match, so that those libraries
  * need not be test dependencies. Only the members the tests call are declared.
  */
 final class Stubs {
@@ -73,6 +73,50 @@ final class Stubs {
         "  Result<Record> fetch(String sql, QueryPart... parts);",
         "  <R extends Record> Result<R> fetch(Table<R> table);",
         "  int execute(String sql, Object... bindings);",
+        "}"},
+    // Liquibase and Spring's simple JDBC: sinks Rowguard ships by name (ConfiguredSinks), bodies unseen.
+    {"liquibase/database/jvm/JdbcConnection.java",
+        "package liquibase.database.jvm;",
+        "public class JdbcConnection {",
+        "  public java.sql.PreparedStatement prepareStatement(String sql) { return null; }",
+        "  public String nativeSQL(String sql) { return null; }",
+        "}"},
+    {"liquibase/statement/core/RawSqlStatement.java",
+        "package liquibase.statement.core;",
+        "public class RawSqlStatement {",
+        "  public RawSqlStatement(String sql) {}",
+        "  public RawSqlStatement(String sql, String endDelimiter) {}",
+        "}"},
+    {"liquibase/statement/core/RawParameterizedSqlStatement.java",
+        "package liquibase.statement.core;",
+        "public class RawParameterizedSqlStatement {",
+        "  public RawParameterizedSqlStatement(String sql, Object... parameters) {}",
+        "}"},
+    {"org/springframework/jdbc/core/simple/SimpleJdbcInsertOperations.java",
+        "package org.springframework.jdbc.core.simple;",
+        "public interface SimpleJdbcInsertOperations {",
+        "  SimpleJdbcInsertOperations withTableName(String tableName);",
+        "  SimpleJdbcInsertOperations withSchemaName(String schemaName);",
+        "  int execute(java.util.Map<String, ?> args);",
+        "}"},
+    {"org/springframework/jdbc/core/simple/SimpleJdbcInsert.java",
+        "package org.springframework.jdbc.core.simple;",
+        "public class SimpleJdbcInsert implements SimpleJdbcInsertOperations {",
+        "  public SimpleJdbcInsert(javax.sql.DataSource dataSource) {}",
+        "  @Override public SimpleJdbcInsert withTableName(String tableName) { return this; }",
+        "  @Override public SimpleJdbcInsert withSchemaName(String schemaName) { return this; }",
+        "  @Override public int execute(java.util.Map<String, ?> args) { return 0; }",
+        "}"},
+    {"org/springframework/jdbc/core/simple/SimpleJdbcCallOperations.java",
+        "package org.springframework.jdbc.core.simple;",
+        "public interface SimpleJdbcCallOperations {",
+        "  SimpleJdbcCallOperations withProcedureName(String procedureName);",
+        "}"},
+    {"org/springframework/jdbc/core/simple/SimpleJdbcCall.java",
+        "package org.springframework.jdbc.core.simple;",
+        "public class SimpleJdbcCall implements SimpleJdbcCallOperations {",
+        "  public SimpleJdbcCall(javax.sql.DataSource dataSource) {}",
+        "  @Override public SimpleJdbcCall withProcedureName(String procedureName) { return this; }",
         "}"},
   };
 
