@@ -108,6 +108,58 @@ final class SqlConcatenationTest {
   }
 
   @Test
+  void identificationOfConstantTemplates() {
+    Stubs.addTo(CompilationTestHelper.newInstance(SqlConcatenation.class, getClass()))
+        .addSourceLines(
+            "AssetDao.java",
+            "import dev.rowguard.annotations.AllowRawSql;",
+            "import java.sql.Statement;",
+            "",
+            "@AllowRawSql(\"DAO layer\")",
+            "class AssetDao {",
+            "  static final String TABLE_PREFIX = \"app.\";",
+            "  static final String BY_ID = \"SELECT * FROM {prefix}asset WHERE id = ?\";",
+            "",
+            "  void run(Statement s, String prefix, long id) throws java.sql.SQLException {",
+            "    // A helper that only inserts constants, called with constants, is constant.",
+            "    s.execute(Sql.rtp(BY_ID, TABLE_PREFIX));",
+            "    s.execute(Sql.table(TABLE_PREFIX) + \" WHERE id = 1\");",
+            "    s.execute(Sql.join(\"SELECT 1\", \"LIMIT 1\"));",
+            "    // BUG: Diagnostic contains: built with + (`Sql.rtp(BY_ID, prefix)`)",
+            "    s.execute(Sql.rtp(BY_ID, prefix) + \" LIMIT 1\");",
+            "    // BUG: Diagnostic contains: is not a constant (`Sql.rtp(BY_ID, prefix)`)",
+            "    s.execute(Sql.rtp(BY_ID, prefix));",
+            "    // Overridable: a subclass may return anything.",
+            "    // BUG: Diagnostic contains: is not a constant (`new Sql().open(BY_ID)`)",
+            "    s.execute(new Sql().open(BY_ID));",
+            "    // Not only constants: the helper adds a value of its own.",
+            "    // BUG: Diagnostic contains: is not a constant (`Sql.stamped(BY_ID)`)",
+            "    s.execute(Sql.stamped(BY_ID));",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Sql.java",
+            "class Sql {",
+            "  static String rtp(String sql, String prefix) {",
+            "    return sql.replace(\"{prefix}\", prefix);",
+            "  }",
+            "  static String table(String prefix) {",
+            "    return \"SELECT * FROM \" + prefix + \"asset\";",
+            "  }",
+            "  static String join(String a, String b) {",
+            "    return String.format(\"%s %s\", a, b);",
+            "  }",
+            "  String open(String sql) {",
+            "    return sql;",
+            "  }",
+            "  static String stamped(String sql) {",
+            "    return sql + System.nanoTime();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void identificationOutsideSanctionedCodeSaysRawSqlToo() {
     Stubs.addTo(CompilationTestHelper.newInstance(
             ScannerSupplier.fromBugCheckerClasses(RawSql.class, SqlConcatenation.class), getClass()))

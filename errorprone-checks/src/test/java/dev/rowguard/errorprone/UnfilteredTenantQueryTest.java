@@ -223,6 +223,26 @@ final class UnfilteredTenantQueryTest {
   }
 
   @Test
+  void identificationOfConstantTemplates() {
+    CompilationTestHelper.newInstance(UnfilteredTenantQuery.class, getClass())
+        .addSourceLines(
+            "AssetDao.java",
+            "class AssetDao {",
+            "  static final String TABLE_PREFIX = \"app.\";",
+            "  static String rtp(String sql, String prefix) {",
+            "    return sql.replace(\"{prefix}\", prefix);",
+            "  }",
+            "  void run(java.sql.Statement s) throws java.sql.SQLException {",
+            "    // The template's text is checked as the SQL it becomes.",
+            "    // BUG: Diagnostic contains: SELECT on tenanted table app.asset does not restrict tenant key tenant_id",
+            "    s.executeQuery(rtp(\"SELECT * FROM {prefix}asset\", TABLE_PREFIX));",
+            "    s.executeQuery(rtp(\"SELECT * FROM {prefix}asset WHERE tenant_id = current_setting('rowguard.tenant_id')::uuid\", TABLE_PREFIX));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void replacement() {
     // Adding a tenant filter changes what the query returns: no fix is offered, nothing is rewritten.
     Refactoring.of(UnfilteredTenantQuery.class, getClass())
