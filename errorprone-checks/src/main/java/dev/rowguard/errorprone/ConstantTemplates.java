@@ -44,7 +44,7 @@ final class ConstantTemplates {
             && (method.owner.flags() & Flags.FINAL) == 0)) {
       return Optional.empty();
     }
-    Tree declaration = JavacTrees.instance(state.context).getTree(method);
+    Tree declaration = SqlWrappers.declaration(JavacTrees.instance(state.context), method);
     BlockTree body = declaration instanceof MethodTree tree ? tree.getBody() : null;
     if (body == null
         || body.getStatements().size() != 1

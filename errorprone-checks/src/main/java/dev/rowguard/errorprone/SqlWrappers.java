@@ -90,7 +90,7 @@ final class SqlWrappers {
     if (candidates.isEmpty()) {
       return ImmutableMap.of();
     }
-    Tree declaration = trees.getTree(method);
+    Tree declaration = declaration(trees, method);
     if (!(declaration instanceof MethodTree tree) || tree.getBody() == null) {
       return ImmutableMap.of();
     }
@@ -145,6 +145,16 @@ final class SqlWrappers {
     }.scan(tree.getBody(), null);
     found.keySet().removeAll(reassigned);
     return ImmutableMap.copyOf(found);
+  }
+
+  /** The declaration of a method of the compilation; null for one from a class file or without a tree. */
+  static Tree declaration(JavacTrees trees, MethodSymbol method) {
+    try {
+      return trees.getTree(method);
+    } catch (RuntimeException e) {
+      // Synthetic and generated members may have no tree to give: they are no wrappers.
+      return null;
+    }
   }
 
   /**
