@@ -58,12 +58,12 @@ final class ConfiguredSinks {
   }
 
   /** What {@code method}'s SQL parameter carries when it is a configured sink. */
-  Optional<SqlSinks.Kind> kind(MethodSymbol method, VisitorState state) {
+  Optional<SqlSinks.Kind> kind(MethodSymbol method, VisitorState state, SqlWrappers lookups) {
     for (Entry entry : entries) {
       if (!method.getSimpleName().contentEquals(entry.name())) {
         continue;
       }
-      Symbol owner = state.getSymbolFromString(entry.owner());
+      Symbol owner = lookups.owner(entry.owner(), state).orElse(null);
       if (owner == null || !(method.owner.isSubClass(owner, state.getTypes()))) {
         continue;
       }

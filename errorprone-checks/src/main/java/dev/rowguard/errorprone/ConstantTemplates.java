@@ -10,7 +10,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -44,8 +43,8 @@ final class ConstantTemplates {
             && (method.owner.flags() & Flags.FINAL) == 0)) {
       return Optional.empty();
     }
-    Tree declaration = SqlWrappers.declaration(JavacTrees.instance(state.context), method);
-    BlockTree body = declaration instanceof MethodTree tree ? tree.getBody() : null;
+    MethodTree declaration = MethodDeclarations.of(state).declaration(method);
+    BlockTree body = declaration == null ? null : declaration.getBody();
     if (body == null
         || body.getStatements().size() != 1
         || !(body.getStatements().get(0) instanceof ReturnTree returned)

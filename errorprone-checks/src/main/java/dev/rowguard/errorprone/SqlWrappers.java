@@ -12,7 +12,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -29,8 +28,8 @@ import java.util.Set;
  * The application's own SQL helpers, found in the compilation: a method whose {@code String} parameter reaches a
  * sink unchanged (the parameter itself is the argument, directly or through other such methods) makes that
  * parameter a SQL parameter, and its callers are checked as if they called the sink. One summary per method,
- * computed on first use from the method's body ({@link JavacTrees#getTree}, which has the body of any method
- * declared in the compilation) and kept in the compilation's javac {@link Context}; methods from class files
+ * computed on first use from the method's body ({@link MethodDeclarations}: javac's Trees have the body of any
+ * method declared in the compilation) and kept in the compilation's javac {@link Context}; methods from class files
  * have a summary only when {@link ConfiguredSinks} names them.
  */
 final class SqlWrappers {
@@ -40,18 +39,17 @@ final class SqlWrappers {
   record Reached(SqlSinks.Kind kind, String sink) {}
 
   private final ConfiguredSinks configured;
-  private final JavacTrees trees;
   private final Map<MethodSymbol, ImmutableMap<Integer, Reached>> summaries = new HashMap<>();
+  private final Map<String, Optional<Symbol>> owners = new HashMap<>();
 
-  private SqlWrappers(ConfiguredSinks configured, JavacTrees trees) {
+  private SqlWrappers(ConfiguredSinks configured) {
     this.configured = configured;
-    this.trees = trees;
   }
 
   static SqlWrappers of(VisitorState state, ConfiguredSinks configured) {
     SqlWrappers cached = state.context.get(KEY);
     if (cached == null) {
-      cached = new SqlWrappers(configured, JavacTrees.instance(state.context));
+      cached = new SqlWrappers(configured);
       state.context.put(KEY, cached);
     }
     return cached;
@@ -63,7 +61,7 @@ final class SqlWrappers {
     if (cached != null) {
       return cached;
     }
-    Optional<SqlSinks.Kind> kind = configured.kind(method, state);
+    Optional<SqlSinks.Kind> kind = configured.kind(method, state, this);
     if (kind.isPresent()) {
       ImmutableMap<Integer, Reached> sink = SqlSinks.firstStringParameter(method, state)
           .map(index -> ImmutableMap.of(index, new Reached(kind.get(), SqlSinks.describe(method))))
@@ -90,8 +88,8 @@ final class SqlWrappers {
     if (candidates.isEmpty()) {
       return ImmutableMap.of();
     }
-    Tree declaration = declaration(trees, method);
-    if (!(declaration instanceof MethodTree tree) || tree.getBody() == null) {
+    MethodTree tree = MethodDeclarations.of(state).declaration(method);
+    if (tree == null || tree.getBody() == null) {
       return ImmutableMap.of();
     }
     Map<Integer, Reached> found = new LinkedHashMap<>();
@@ -147,14 +145,9 @@ final class SqlWrappers {
     return ImmutableMap.copyOf(found);
   }
 
-  /** The declaration of a method of the compilation; null for one from a class file or without a tree. */
-  static Tree declaration(JavacTrees trees, MethodSymbol method) {
-    try {
-      return trees.getTree(method);
-    } catch (RuntimeException e) {
-      // Synthetic and generated members may have no tree to give: they are no wrappers.
-      return null;
-    }
+  /** The symbol of a class named in a sink list; looked up once per compilation, absent classes included. */
+  Optional<Symbol> owner(String name, VisitorState state) {
+    return owners.computeIfAbsent(name, n -> Optional.ofNullable(state.getSymbolFromString(n)));
   }
 
   /**
