@@ -31,6 +31,11 @@ import java.util.Set;
  */
 record SinkCall(String description, SqlSinks.Kind kind, ImmutableList<ExpressionTree> sqlArguments, boolean direct) {
   static Optional<SinkCall> of(ExpressionTree tree, VisitorState state, ConfiguredSinks configured) {
+    // Error Prone runs every check on a node before it moves on: the three SQL checks share one answer.
+    return SqlWrappers.of(state, configured).lastCall(tree, () -> find(tree, state, configured));
+  }
+
+  private static Optional<SinkCall> find(ExpressionTree tree, VisitorState state, ConfiguredSinks configured) {
     if (tree instanceof MemberReferenceTree reference) {
       if (SqlSinks.SINK.matches(reference, state)) {
         return Optional.of(new SinkCall(SqlSinks.describe(reference), SqlSinks.Kind.SQL, ImmutableList.of(), true));

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The application's own SQL helpers, found in the compilation: a method whose {@code String} parameter reaches a
@@ -41,6 +42,8 @@ final class SqlWrappers {
   private final ConfiguredSinks configured;
   private final Map<MethodSymbol, ImmutableMap<Integer, Reached>> summaries = new HashMap<>();
   private final Map<String, Optional<Symbol>> owners = new HashMap<>();
+  private Tree lastTree;
+  private Optional<SinkCall> lastCall = Optional.empty();
 
   private SqlWrappers(ConfiguredSinks configured) {
     this.configured = configured;
@@ -143,6 +146,15 @@ final class SqlWrappers {
     }.scan(tree.getBody(), null);
     found.keySet().removeAll(reassigned);
     return ImmutableMap.copyOf(found);
+  }
+
+  /** {@code find}'s answer for {@code tree}, computed once when the checks ask about the same node in turn. */
+  Optional<SinkCall> lastCall(Tree tree, Supplier<Optional<SinkCall>> find) {
+    if (tree != lastTree) {
+      lastCall = find.get();
+      lastTree = tree;
+    }
+    return lastCall;
   }
 
   /** The symbol of a class named in a sink list; looked up once per compilation, absent classes included. */
