@@ -4,6 +4,7 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
@@ -12,6 +13,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.AnnotationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
@@ -19,7 +21,9 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol;
+import java.util.Optional;
 import javax.inject.Inject;
 
 /**
@@ -33,7 +37,7 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = Docs.CHECKS + "RawSql.md")
 public final class RawSql extends BugChecker
-    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher, AnnotationTreeMatcher {
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher, AnnotationTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private final String linkUrl;
@@ -42,6 +46,8 @@ public final class RawSql extends BugChecker
   static final String ALLOWED_PACKAGES_FLAG = "RawSql:AllowedPackages";
 
   private final ImmutableSet<String> allowedPackages;
+
+  private final ConfiguredSinks sinks;
 
   /** Instantiates a {@link RawSql} check without allowed packages. */
   public RawSql() {
@@ -53,10 +59,16 @@ public final class RawSql extends BugChecker
   RawSql(ErrorProneFlags flags) {
     this.linkUrl = Docs.url(flags, "RawSql");
     this.allowedPackages = flags.getSetOrEmpty(ALLOWED_PACKAGES_FLAG);
+    this.sinks = ConfiguredSinks.of(flags);
   }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return matchSink(tree, state);
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
     return matchSink(tree, state);
   }
 
@@ -66,15 +78,28 @@ public final class RawSql extends BugChecker
   }
 
   private Description matchSink(ExpressionTree tree, VisitorState state) {
-    if (!SqlSinks.SINK.matches(tree, state) || SanctionedCode.isSanctioned(state, allowedPackages)) {
+    Optional<SinkCall> call = SinkCall.of(tree, state, sinks);
+    if (call.isEmpty() || SanctionedCode.isSanctioned(state, allowedPackages)) {
       return Description.NO_MATCH;
     }
-    return buildDescription(tree)
-        .setMessage("Raw SQL handed to " + SqlSinks.describe(tree) + " outside sanctioned code; use a Rowguard"
-            + " repository or an @SqlQuery method, or annotate the method or class with"
-            + " @AllowRawSql(\"<why>\")")
+    ImmutableList<ExpressionTree> arguments = call.get().sqlArguments();
+    boolean constant = !(tree instanceof MemberReferenceTree)
+        && arguments.stream().allMatch(argument -> SqlConstants.isConstant(argument, state));
+    // Non-constant SQL is one finding, SqlConcatenation's, whose message says that it is raw SQL too.
+    if (!constant && SiblingChecks.reportsHere("SqlConcatenation", state)) {
+      return Description.NO_MATCH;
+    }
+    String what = call.get().kind() == SqlSinks.Kind.NAME
+        ? "A table or routine name, which the library builds SQL from, handed to "
+        : "Raw SQL handed to ";
+    return buildDescription(ArgumentPosition.of(arguments.isEmpty() ? tree : arguments.get(0)))
+        .setMessage(what + call.get().description() + " outside sanctioned code; " + FIX)
         .build();
   }
+
+  /** What to do about raw SQL, also said by {@link SqlConcatenation} when it reports the same call. */
+  static final String FIX = "use a Rowguard repository or an @SqlQuery method, or annotate the method or class"
+      + " with @AllowRawSql(\"<why>\")";
 
   @Override
   public Description matchAnnotation(AnnotationTree tree, VisitorState state) {

@@ -2,26 +2,25 @@ package dev.rowguard.errorprone;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.SourceCodeEscapers;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -49,48 +48,67 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = Docs.CHECKS + "SqlConcatenation.md")
 public final class SqlConcatenation extends BugChecker
-    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private final String linkUrl;
+
+  private final ImmutableSet<String> allowedPackages;
+
+  private final ConfiguredSinks sinks;
 
   /** Instantiates a {@link SqlConcatenation} check that links to the page in its jar. */
   public SqlConcatenation() {
     this(ErrorProneFlags.empty());
   }
 
-  /** Instantiates a {@link SqlConcatenation} check; {@code -XepOpt:Rowguard:DocsUrl} sets where its page is. */
+  /**
+   * Instantiates a {@link SqlConcatenation} check; {@code -XepOpt:Rowguard:DocsUrl} sets where its page is, and
+   * {@code -XepOpt:RawSql:AllowedPackages} where its messages need not say that the call is raw SQL too.
+   */
   @Inject
   SqlConcatenation(ErrorProneFlags flags) {
     this.linkUrl = Docs.url(flags, "SqlConcatenation");
+    this.allowedPackages = flags.getSetOrEmpty(RawSql.ALLOWED_PACKAGES_FLAG);
+    this.sinks = ConfiguredSinks.of(flags);
   }
-
-  private static final Matcher<ExpressionTree> FORMAT =
-      anyOf(
-          staticMethod().onClass("java.lang.String").named("format"),
-          instanceMethod().onExactClass("java.lang.String").named("formatted"));
-  private static final Matcher<ExpressionTree> CONCAT =
-      instanceMethod().onExactClass("java.lang.String").named("concat");
-  private static final Matcher<ExpressionTree> BUILDER_TO_STRING =
-      instanceMethod()
-          .onDescendantOfAny("java.lang.StringBuilder", "java.lang.StringBuffer")
-          .named("toString");
 
   /** SQL text that may precede a bound value: a comparison, an opening parenthesis or a list comma. */
   private static final Pattern BEFORE_VALUE = Pattern.compile("(=|<>|!=|<|>|<=|>=|\\(|,)\\s*$");
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!SqlSinks.SINK.matches(tree, state) || SanctionedCode.isInRowguardGeneratedClass(state)) {
+    return matchCall(tree, state);
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    return matchCall(tree, state);
+  }
+
+  private Description matchCall(ExpressionTree tree, VisitorState state) {
+    if (SanctionedCode.isInRowguardGeneratedClass(state)) {
       return Description.NO_MATCH;
     }
-    for (ExpressionTree argument : SqlSinks.sqlArguments(tree, state)) {
+    Optional<SinkCall> call = SinkCall.of(tree, state, sinks);
+    if (call.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    for (ExpressionTree argument : call.get().sqlArguments()) {
       if (!SqlConstants.isConstant(argument, state)) {
+        SqlSplice splice = SqlSplice.of(argument, state);
+        if (call.get().kind() == SqlSinks.Kind.NAME) {
+          // A name whole or in part: Spring builds the SQL from it.
+          splice = new SqlSplice(splice.operand(), SqlSplice.Kind.IDENTIFIER, splice.how());
+        }
         Description.Builder description =
-            buildDescription(argument)
-                .setMessage("SQL handed to " + SqlSinks.describe(tree) + " is " + how(argument, state)
-                    + "; write the SQL as a constant and pass values as bind parameters (`?`, `:name`)");
-        bindParameterFix(tree, argument, state).ifPresent(description::addFix);
+            buildDescription(ArgumentPosition.of(argument))
+                .setMessage((call.get().kind() == SqlSinks.Kind.NAME ? "The name handed to " : "SQL handed to ")
+                    + call.get().description() + " is " + explain(splice, state) + alsoRaw(state));
+        // Only a database API is known to bind values passed after the SQL; a wrapper may do anything with them.
+        if (splice.kind() != SqlSplice.Kind.IDENTIFIER && call.get().direct()) {
+          bindParameterFix((MethodInvocationTree) tree, argument, state).ifPresent(description::addFix);
+        }
         return description.build();
       }
     }
@@ -99,30 +117,38 @@ public final class SqlConcatenation extends BugChecker
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    if (!SqlSinks.SINK.matches(tree, state)) {
+    Optional<SinkCall> call = SinkCall.of(tree, state, sinks);
+    if (call.isEmpty()) {
       return Description.NO_MATCH;
     }
     return buildDescription(tree)
-        .setMessage("SQL handed to " + SqlSinks.describe(tree) + " through a method reference is not a constant;"
-            + " write the SQL as a constant and pass values as bind parameters (`?`, `:name`)")
+        .setMessage("SQL handed to " + call.get().description() + " through a method reference is not a"
+            + " constant; write the SQL as a constant and pass values as bind parameters (`?`, `:name`)"
+            + alsoRaw(state))
         .build();
   }
 
-  private static String how(ExpressionTree argument, VisitorState state) {
-    ExpressionTree expression = ASTHelpers.stripParentheses(argument);
-    if (expression.getKind() == Tree.Kind.PLUS) {
-      return "built with +";
+  /** How the text is built, the part that is not a constant, and what to do for a name or for a value. */
+  private static String explain(SqlSplice splice, VisitorState state) {
+    String part = "`" + splice.source(state) + "`";
+    return switch (splice.kind()) {
+      case WHOLE -> splice.how() + " (" + part + "); write the SQL as a constant and pass values as bind"
+          + " parameters (`?`, `:name`)";
+      case VALUE -> splice.how() + ": " + part + " is spliced in as a value; pass it as a bind parameter"
+          + " instead (`?` or `:name` in constant SQL, the value as an argument)";
+      case IDENTIFIER -> splice.how() + ": " + part + " is spliced in as a table, schema or column name, which"
+          + " cannot be a bind parameter; use a constant name (a static final String, or a switch over an enum"
+          + " that returns constant SQL), or quote a name chosen at run time with a quoted-identifier helper"
+          + " (dev.rowguard.schema.sql.Identifiers.quote) after checking it against a fixed list";
+    };
+  }
+
+  /** Outside sanctioned code the call is raw SQL too: said here, so that the call is one finding. */
+  private String alsoRaw(VisitorState state) {
+    if (SanctionedCode.isSanctioned(state, allowedPackages) || !SiblingChecks.reportsHere("RawSql", state)) {
+      return "";
     }
-    if (FORMAT.matches(expression, state)) {
-      return "built with String.format/formatted";
-    }
-    if (CONCAT.matches(expression, state)) {
-      return "built with String.concat";
-    }
-    if (BUILDER_TO_STRING.matches(expression, state)) {
-      return "built with a StringBuilder";
-    }
-    return "not a constant";
+    return ". It is also raw SQL outside sanctioned code (RawSql): " + RawSql.FIX;
   }
 
   /**

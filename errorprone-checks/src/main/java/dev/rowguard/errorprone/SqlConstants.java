@@ -25,7 +25,8 @@ import javax.lang.model.element.ElementKind;
 /**
  * What counts as constant SQL: what javac folds ({@code static final} strings, numbers, literals; {@link
  * CompileTimeConstantExpressionMatcher}), plus effectively final local variables initialized with constant
- * SQL, enum constants and their {@code name()}, and {@code +} of those. None of them can carry input.
+ * SQL, enum constants and their {@code name()}, {@code +} of those, and {@link ConstantTemplates constant
+ * templates} applied to them. None of them can carry input.
  */
 final class SqlConstants {
   private static final Matcher<ExpressionTree> COMPILE_TIME_CONSTANT = CompileTimeConstantExpressionMatcher.instance();
@@ -82,6 +83,9 @@ final class SqlConstants {
         && symbol.getKind() == ElementKind.LOCAL_VARIABLE
         && ASTHelpers.isConsideredFinal(variable)) {
       return initializer(variable, state).flatMap(init -> value(init, state, depth + 1));
+    }
+    if (expression instanceof MethodInvocationTree invocation) {
+      return ConstantTemplates.value(invocation, state, argument -> value(argument, state, depth + 1));
     }
     return Optional.empty();
   }

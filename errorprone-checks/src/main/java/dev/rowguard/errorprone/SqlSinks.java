@@ -11,9 +11,11 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -63,7 +65,51 @@ final class SqlSinks {
   static final Matcher<ExpressionTree> SINK =
       allOf(anyOf(JDBC, SPRING, JPA_AND_HIBERNATE, JOOQ), (tree, state) -> sqlParameter(tree, state).isPresent());
 
+  /** What a sink's SQL parameter carries. */
+  enum Kind {
+    /** SQL text. */
+    SQL,
+    /** A table, schema or routine name that the library builds SQL from (Spring's SimpleJdbcInsert). */
+    NAME
+  }
+
   private SqlSinks() {}
+
+  /** The method a call, {@code new} or method reference invokes; null for anything else. */
+  static MethodSymbol symbol(ExpressionTree tree) {
+    if (tree instanceof MethodInvocationTree invocation) {
+      return ASTHelpers.getSymbol(invocation);
+    }
+    if (tree instanceof NewClassTree creation) {
+      return ASTHelpers.getSymbol(creation);
+    }
+    if (tree instanceof MemberReferenceTree reference) {
+      return ASTHelpers.getSymbol(reference);
+    }
+    return null;
+  }
+
+  /** The arguments of a call or {@code new}; none for a method reference. */
+  static List<? extends ExpressionTree> arguments(ExpressionTree tree) {
+    if (tree instanceof MethodInvocationTree invocation) {
+      return invocation.getArguments();
+    }
+    if (tree instanceof NewClassTree creation) {
+      return creation.getArguments();
+    }
+    return List.of();
+  }
+
+  /** The index of {@code method}'s first {@code String} parameter, not counting String varargs. */
+  static Optional<Integer> firstStringParameter(MethodSymbol method, VisitorState state) {
+    List<com.sun.tools.javac.code.Symbol.VarSymbol> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (isString(parameters.get(i).asType(), state)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
+  }
 
   /** The index of the SQL parameter: the method's first parameter of type String (or String varargs). */
   static OptionalInt sqlParameter(ExpressionTree tree, VisitorState state) {
@@ -108,10 +154,14 @@ final class SqlSinks {
 
   /** {@code Statement.execute}: the receiver's declared API and the method, for messages. */
   static String describe(ExpressionTree tree) {
-    MethodSymbol method = tree instanceof MemberReferenceTree reference
-        ? ASTHelpers.getSymbol(reference)
-        : ASTHelpers.getSymbol((MethodInvocationTree) tree);
-    return method.owner.getSimpleName() + "." + method.getSimpleName();
+    return describe(symbol(tree));
+  }
+
+  /** {@code Db.query}, or {@code new RawSqlStatement} for a constructor. */
+  static String describe(MethodSymbol method) {
+    return method.isConstructor()
+        ? "new " + method.owner.getSimpleName()
+        : method.owner.getSimpleName() + "." + method.getSimpleName();
   }
 
   private static boolean isString(Type type, VisitorState state) {

@@ -41,13 +41,15 @@ import javax.tools.StandardLocation;
  * @param sources where the models were read from, for messages; empty when no model was found
  * @param errors files that could not be read; a non-empty list means tenant filters cannot be trusted
  * @param warnedMissing whether the compilation was already told that no model was found (said once)
+ * @param reportedErrors whether the compilation was already told that a model could not be read (said once)
  */
 record TenantSchemas(
     TenantFilterAnalyzer analyzer,
     NativeQueryAnalyzer nativeQueries,
     ImmutableList<String> sources,
     ImmutableList<String> errors,
-    AtomicBoolean warnedMissing) {
+    AtomicBoolean warnedMissing,
+    AtomicBoolean reportedErrors) {
   private static final Context.Key<TenantSchemas> KEY = new Context.Key<>();
   private static final String RESOURCE_PACKAGE = "META-INF.rowguard";
   private static final String RESOURCE_NAME = "schema.json";
@@ -97,6 +99,7 @@ record TenantSchemas(
         NativeQueryAnalyzer.of(schema),
         seen.stream().map(URI::toString).collect(ImmutableList.toImmutableList()),
         ImmutableList.copyOf(errors),
+        new AtomicBoolean(),
         new AtomicBoolean());
   }
 

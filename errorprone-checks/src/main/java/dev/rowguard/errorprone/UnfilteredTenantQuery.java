@@ -11,6 +11,7 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
@@ -18,6 +19,7 @@ import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.schema.query.ForbiddenOperations;
@@ -45,7 +47,7 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = Docs.CHECKS + "UnfilteredTenantQuery.md")
 public final class UnfilteredTenantQuery extends BugChecker
-    implements MethodInvocationTreeMatcher, MethodTreeMatcher {
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MethodTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private final String linkUrl;
@@ -54,6 +56,8 @@ public final class UnfilteredTenantQuery extends BugChecker
   static final String SCHEMA_JSON_FLAG = "UnfilteredTenantQuery:SchemaJson";
 
   private final ImmutableList<String> extraSchemaFiles;
+
+  private final ConfiguredSinks sinks;
 
   /** Instantiates an {@link UnfilteredTenantQuery} check that reads schema.json from the compilation only. */
   public UnfilteredTenantQuery() {
@@ -65,17 +69,29 @@ public final class UnfilteredTenantQuery extends BugChecker
   UnfilteredTenantQuery(ErrorProneFlags flags) {
     this.linkUrl = Docs.url(flags, "UnfilteredTenantQuery");
     this.extraSchemaFiles = flags.getListOrEmpty(SCHEMA_JSON_FLAG);
+    this.sinks = ConfiguredSinks.of(flags);
   }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!SqlSinks.SINK.matches(tree, state)) {
+    return matchCall(tree, state);
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    return matchCall(tree, state);
+  }
+
+  private Description matchCall(ExpressionTree tree, VisitorState state) {
+    Optional<SinkCall> call = SinkCall.of(tree, state, sinks);
+    // A name (Spring's SimpleJdbcInsert table) is no statement to check.
+    if (call.isEmpty() || call.get().kind() != SqlSinks.Kind.SQL) {
       return Description.NO_MATCH;
     }
     // The processor wrote this SQL from the model and binds each tenant key from the tenant context (not from a
     // caller), so only what the SQL runs is checked here.
     boolean generated = SanctionedCode.isInRowguardGeneratedClass(state);
-    for (ExpressionTree argument : SqlSinks.sqlArguments(tree, state)) {
+    for (ExpressionTree argument : call.get().sqlArguments()) {
       Optional<String> sql = SqlConstants.value(argument, state);
       if (sql.isPresent()) {
         Description description = generated ? checkGenerated(sql.get(), argument) : check(sql.get(), argument, state);
@@ -114,7 +130,7 @@ public final class UnfilteredTenantQuery extends BugChecker
    */
   private Description check(String sql, Tree where, VisitorState state) {
     TenantSchemas schemas = TenantSchemas.of(state.context, extraSchemaFiles);
-    if (!schemas.errors().isEmpty()) {
+    if (!schemas.errors().isEmpty() && schemas.reportedErrors().compareAndSet(false, true)) {
       return unreadable(schemas, where);
     }
     TenantFilterReport report = schemas.analyzer().analyze(sql);
@@ -145,7 +161,7 @@ public final class UnfilteredTenantQuery extends BugChecker
    */
   private Description checkSqlQuery(String sql, Tree where, VisitorState state) {
     TenantSchemas schemas = TenantSchemas.of(state.context, extraSchemaFiles);
-    if (!schemas.errors().isEmpty()) {
+    if (!schemas.errors().isEmpty() && schemas.reportedErrors().compareAndSet(false, true)) {
       return unreadable(schemas, where);
     }
     if (!schemas.found()) {
@@ -167,10 +183,14 @@ public final class UnfilteredTenantQuery extends BugChecker
     return "SQL " + ForbiddenOperations.explain(operations);
   }
 
+  /**
+   * Said once per compilation, on the first statement checked; the build fails on it, and the other statements
+   * are checked against the models that could be read.
+   */
   private Description unreadable(TenantSchemas schemas, Tree where) {
     return buildDescription(where)
         .setMessage("Rowguard's schema model could not be read, so tenant filters cannot be checked: "
-            + String.join("; ", schemas.errors()))
+            + String.join("; ", schemas.errors()) + "; fix the file (absent arrays may be left out) or remove it")
         .build();
   }
 

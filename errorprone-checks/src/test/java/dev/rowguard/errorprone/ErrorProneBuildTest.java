@@ -44,6 +44,40 @@ final class ErrorProneBuildTest {
   }
 
   @Test
+  void aCallThatIsRawAndConcatenatedIsOneFindingOnTheCallsLine() throws IOException {
+    Result result = compile(
+        "package com.example;",
+        "class Report {",
+        "  void run(java.sql.Statement statement, String name) throws java.sql.SQLException {",
+        "    statement.executeQuery(\"SELECT * FROM app.country WHERE name = '\"",
+        "        + name + \"'\");",
+        "  }",
+        "}");
+
+    assertThat(result.errors)
+        .containsExactly("[SqlConcatenation] SQL handed to Statement.executeQuery is built with +: `name` is spliced"
+            + " in as a value; pass it as a bind parameter instead (`?` or `:name` in constant SQL, the value as an"
+            + " argument). It is also raw SQL outside sanctioned code (RawSql): use a Rowguard repository or an"
+            + " @SqlQuery method, or annotate the method or class with @AllowRawSql(\"<why>\")");
+    assertThat(result.errorLines).containsExactly(4L);
+  }
+
+  @Test
+  void withSqlConcatenationOffRawSqlStillReportsTheCall() throws IOException {
+    Result result = compileWith(" -Xep:SqlConcatenation:OFF",
+        "package com.example;",
+        "class Report {",
+        "  void run(java.sql.Statement statement, String name) throws java.sql.SQLException {",
+        "    statement.executeQuery(\"SELECT * FROM app.country WHERE name = '\" + name + \"'\");",
+        "  }",
+        "}");
+
+    assertThat(result.errors).containsExactly("[RawSql] Raw SQL handed to Statement.executeQuery outside sanctioned"
+        + " code; use a Rowguard repository or an @SqlQuery method, or annotate the method or class with"
+        + " @AllowRawSql(\"<why>\")");
+  }
+
+  @Test
   void theSchemaWrittenByTheProcessorInTheSameCompilationIsChecked() throws IOException {
     Result result = compile(
         "package com.example;",
@@ -179,18 +213,21 @@ final class ErrorProneBuildTest {
       List<String> errors = new ArrayList<>();
       List<String> fullErrors = new ArrayList<>();
       List<String> warnings = new ArrayList<>();
+      List<Long> errorLines = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
         String message = diagnostic.getMessage(null).lines().findFirst().orElse("");
         if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
           errors.add(message);
           fullErrors.add(diagnostic.getMessage(null));
+          errorLines.add(diagnostic.getLineNumber());
         } else if (message.startsWith("[UnfilteredTenantQuery]")) {
           warnings.add(message);
         }
       }
-      return new Result(succeeded, errors, fullErrors, warnings);
+      return new Result(succeeded, errors, fullErrors, warnings, errorLines);
     }
   }
 
-  private record Result(boolean succeeded, List<String> errors, List<String> fullErrors, List<String> warnings) {}
+  private record Result(
+      boolean succeeded, List<String> errors, List<String> fullErrors, List<String> warnings, List<Long> errorLines) {}
 }

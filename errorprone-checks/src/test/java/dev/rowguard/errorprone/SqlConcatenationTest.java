@@ -4,6 +4,7 @@ import static com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode.TEX
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.scanner.ScannerSupplier;
 import org.junit.jupiter.api.Test;
 
 final class SqlConcatenationTest {
@@ -27,10 +28,27 @@ final class SqlConcatenationTest {
             "  static final String TABLE = \"app.asset\";",
             "  static final String SELECT = \"SELECT id FROM \" + TABLE;",
             "  static final int LIMIT = 100;",
+            "  String configured;",
             "",
             "  @AllowRawSql(\"sanctioned code is checked too\")",
             "  void nonConstant(Connection c, Statement s, JdbcTemplate jdbc, EntityManager em, DSLContext dsl,",
-            "      long id, String name, String sql) throws SQLException {",
+            "      long id, String name, String sql, String table, String schema, String column) throws SQLException {",
+            "    // BUG: Diagnostic contains: is built with +: `table` is spliced in as a table, schema or column name, which cannot be a bind parameter; use a constant name",
+            "    s.execute(\"SELECT * FROM \" + table + \" WHERE id = 1\");",
+            "    // BUG: Diagnostic contains: `schema` is spliced in as a table, schema or column name",
+            "    s.execute(\"SELECT * FROM \" + schema + \".asset\");",
+            "    // BUG: Diagnostic contains: `column` is spliced in as a table, schema or column name",
+            "    s.execute(SELECT + \" ORDER BY \" + column);",
+            "    // BUG: Diagnostic contains: `table` is spliced in as a table, schema or column name",
+            "    s.execute(String.format(\"SELECT * FROM %s\", table));",
+            "    // BUG: Diagnostic contains: built with String.format/formatted: `name` is spliced in as a value; pass it as a bind parameter",
+            "    s.execute(String.format(\"SELECT * FROM %s WHERE name = '%s'\", TABLE, name));",
+            "    // BUG: Diagnostic contains: built with a StringBuilder: `table` is spliced in as a table",
+            "    s.execute(new StringBuilder(\"DELETE FROM \").append(table).toString());",
+            "    // The finding is on the call's line, not on the line of the outermost +.",
+            "    // BUG: Diagnostic contains: built with +: `id` is spliced in as a value",
+            "    c.prepareStatement(\"SELECT * FROM app.asset\"",
+            "        + \" WHERE id = \" + id);",
             "    // BUG: Diagnostic contains: SQL handed to Connection.prepareStatement is built with +",
             "    c.prepareStatement(\"SELECT * FROM app.asset WHERE id = \" + id);",
             "    // BUG: Diagnostic contains: built with String.format/formatted",
@@ -41,8 +59,10 @@ final class SqlConcatenationTest {
             "    s.execute(SELECT.concat(name));",
             "    // BUG: Diagnostic contains: built with a StringBuilder",
             "    s.execute(new StringBuilder(SELECT).append(\" WHERE id = \").append(id).toString());",
-            "    // BUG: Diagnostic contains: is not a constant",
+            "    // A String parameter passed on unchanged makes this method a wrapper: its callers are checked.",
             "    em.createNativeQuery(sql);",
+            "    // BUG: Diagnostic contains: is not a constant (`configured`); write the SQL as a constant",
+            "    em.createNativeQuery(configured);",
             "    // BUG: Diagnostic contains: JdbcOperations.update",
             "    jdbc.update(\"UPDATE app.asset SET name = '\" + name + \"'\");",
             "    // BUG: Diagnostic contains: DSLContext.fetch",
@@ -57,7 +77,7 @@ final class SqlConcatenationTest {
             "    // BUG: Diagnostic contains: Statement.addBatch through a method reference is not a constant",
             "    SqlConsumer batch = s::addBatch;",
             "    // BUG: Diagnostic contains: JdbcOperations.batchUpdate",
-            "    jdbc.batchUpdate(SELECT, sql);",
+            "    jdbc.batchUpdate(SELECT, configured);",
             "  }",
             "",
             "  void constants(Connection c, Statement s, JdbcTemplate jdbc, DSLContext dsl, RestTemplate rest,",
@@ -84,6 +104,84 @@ final class SqlConcatenationTest {
             "    executor.execute(() -> System.out.println(\"SELECT \" + id));",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void identificationOfConstantTemplates() {
+    Stubs.addTo(CompilationTestHelper.newInstance(SqlConcatenation.class, getClass()))
+        .addSourceLines(
+            "AssetDao.java",
+            "import dev.rowguard.annotations.AllowRawSql;",
+            "import java.sql.Statement;",
+            "",
+            "@AllowRawSql(\"DAO layer\")",
+            "class AssetDao {",
+            "  static final String TABLE_PREFIX = \"app.\";",
+            "  static final String BY_ID = \"SELECT * FROM {prefix}asset WHERE id = ?\";",
+            "",
+            "  void run(Statement s, String prefix, long id) throws java.sql.SQLException {",
+            "    // A helper that only inserts constants, called with constants, is constant.",
+            "    s.execute(Sql.rtp(BY_ID, TABLE_PREFIX));",
+            "    s.execute(Sql.table(TABLE_PREFIX) + \" WHERE id = 1\");",
+            "    s.execute(Sql.join(\"SELECT 1\", \"LIMIT 1\"));",
+            "    // BUG: Diagnostic contains: built with + (`Sql.rtp(BY_ID, prefix)`)",
+            "    s.execute(Sql.rtp(BY_ID, prefix) + \" LIMIT 1\");",
+            "    // BUG: Diagnostic contains: is not a constant (`Sql.rtp(BY_ID, prefix)`)",
+            "    s.execute(Sql.rtp(BY_ID, prefix));",
+            "    // Overridable: a subclass may return anything.",
+            "    // BUG: Diagnostic contains: is not a constant (`new Sql().open(BY_ID)`)",
+            "    s.execute(new Sql().open(BY_ID));",
+            "    // Not only constants: the helper adds a value of its own.",
+            "    // BUG: Diagnostic contains: is not a constant (`Sql.stamped(BY_ID)`)",
+            "    s.execute(Sql.stamped(BY_ID));",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Sql.java",
+            "class Sql {",
+            "  static String rtp(String sql, String prefix) {",
+            "    return sql.replace(\"{prefix}\", prefix);",
+            "  }",
+            "  static String table(String prefix) {",
+            "    return \"SELECT * FROM \" + prefix + \"asset\";",
+            "  }",
+            "  static String join(String a, String b) {",
+            "    return String.format(\"%s %s\", a, b);",
+            "  }",
+            "  String open(String sql) {",
+            "    return sql;",
+            "  }",
+            "  static String stamped(String sql) {",
+            "    return sql + System.nanoTime();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void identificationOutsideSanctionedCodeSaysRawSqlToo() {
+    Stubs.addTo(CompilationTestHelper.newInstance(
+            ScannerSupplier.fromBugCheckerClasses(RawSql.class, SqlConcatenation.class), getClass()))
+        .addSourceLines(
+            "A.java",
+            "import java.sql.Statement;",
+            "",
+            "class A {",
+            "  void run(Statement s, long id) throws java.sql.SQLException {",
+            "    // BUG: Diagnostic contains: `id` is spliced in as a value; pass it as a bind parameter instead (`?` or `:name` in constant SQL, the value as an argument). It is also raw SQL outside sanctioned code (RawSql): use a Rowguard repository",
+            "    s.execute(\"DELETE FROM app.asset WHERE id = \" + id);",
+            "    // BUG: Diagnostic contains: Raw SQL handed to Statement.execute outside sanctioned code",
+            "    s.execute(\"DELETE FROM app.asset WHERE id = 1\");",
+            "  }",
+            "",
+            "  @dev.rowguard.annotations.AllowRawSql(\"archive job\")",
+            "  void sanctioned(Statement s, long id) throws java.sql.SQLException {",
+            "    // BUG: Diagnostic matches: notRaw",
+            "    s.execute(\"DELETE FROM app.asset WHERE id = \" + id);",
+            "  }",
+            "}")
+        .expectErrorMessage("notRaw", m -> m.contains("[SqlConcatenation]") && !m.contains("RawSql"))
         .doTest();
   }
 

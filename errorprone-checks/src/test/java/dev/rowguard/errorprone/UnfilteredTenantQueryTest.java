@@ -161,6 +161,88 @@ final class UnfilteredTenantQueryTest {
   }
 
   @Test
+  void identificationWithHandWrittenSchemaJson(@TempDir Path directory) throws IOException {
+    // As documented: only the name and the tenancy; every array (columns, keys, indexes, …) left out.
+    Path minimal = directory.resolve("hand-written.json");
+    Files.writeString(minimal, String.join("\n",
+        "{\"formatVersion\": 1, \"tables\": [",
+        "  {\"name\": {\"schema\": \"support\", \"name\": \"ticket\"},",
+        "   \"tenancy\": {\"keys\": [{\"column\": \"tenant_id\", \"setting\": \"rowguard.tenant_id\"}]}},",
+        "  {\"name\": {\"schema\": \"support\", \"name\": \"topic\"}}",
+        "]}"));
+    CompilationTestHelper.newInstance(UnfilteredTenantQuery.class, getClass())
+        .setArgs("-XepOpt:UnfilteredTenantQuery:SchemaJson=" + minimal)
+        .addSourceLines(
+            "A.java",
+            "class A {",
+            "  void run(java.sql.Statement s) throws java.sql.SQLException {",
+            "    // BUG: Diagnostic contains: SELECT on tenanted table support.ticket does not restrict tenant key tenant_id",
+            "    s.executeQuery(\"SELECT * FROM support.ticket\");",
+            "    s.executeQuery(\"SELECT * FROM support.ticket WHERE tenant_id = current_setting('rowguard.tenant_id')\");",
+            "    s.executeQuery(\"SELECT * FROM support.topic\");",
+            "  }",
+            "}")
+        .doTest();
+
+    // A malformed file is one error, naming the file and the field, on the first statement checked.
+    Path malformed = directory.resolve("malformed.json");
+    Files.writeString(malformed, String.join("\n",
+        "{\"formatVersion\": 1, \"tables\": [",
+        "  {\"name\": {\"schema\": \"support\", \"name\": \"ticket\"},",
+        "   \"tenancy\": {\"keys\": \"tenant_id\"}}",
+        "]}"));
+    CompilationTestHelper.newInstance(UnfilteredTenantQuery.class, getClass())
+        .setArgs("-XepOpt:UnfilteredTenantQuery:SchemaJson=" + malformed)
+        .addSourceLines(
+            "A.java",
+            "class A {",
+            "  void run(java.sql.Statement s) throws java.sql.SQLException {",
+            "    // BUG: Diagnostic contains: malformed.json: not a Rowguard schema.json: field tables[0].tenancy.keys:",
+            "    s.executeQuery(\"SELECT 1\");",
+            "    s.executeQuery(\"SELECT 2\");",
+            "    s.executeQuery(\"SELECT * FROM app.asset WHERE tenant_id = current_setting('rowguard.tenant_id')::uuid\");",
+            "  }",
+            "}")
+        .doTest();
+
+    // A tenanted table without keys would need no filter: refused, not read as empty.
+    Path keyless = directory.resolve("keyless.json");
+    Files.writeString(keyless,
+        "{\"formatVersion\": 1, \"tables\": [{\"name\": {\"name\": \"ticket\"}, \"tenancy\": {}}]}");
+    CompilationTestHelper.newInstance(UnfilteredTenantQuery.class, getClass())
+        .setArgs("-XepOpt:UnfilteredTenantQuery:SchemaJson=" + keyless)
+        .addSourceLines(
+            "A.java",
+            "class A {",
+            "  void run(java.sql.Statement s) throws java.sql.SQLException {",
+            "    // BUG: Diagnostic contains: field tables[0].tenancy.keys: a tenanted table needs at least one tenant key",
+            "    s.executeQuery(\"SELECT 1\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void identificationOfConstantTemplates() {
+    CompilationTestHelper.newInstance(UnfilteredTenantQuery.class, getClass())
+        .addSourceLines(
+            "AssetDao.java",
+            "class AssetDao {",
+            "  static final String TABLE_PREFIX = \"app.\";",
+            "  static String rtp(String sql, String prefix) {",
+            "    return sql.replace(\"{prefix}\", prefix);",
+            "  }",
+            "  void run(java.sql.Statement s) throws java.sql.SQLException {",
+            "    // The template's text is checked as the SQL it becomes.",
+            "    // BUG: Diagnostic contains: SELECT on tenanted table app.asset does not restrict tenant key tenant_id",
+            "    s.executeQuery(rtp(\"SELECT * FROM {prefix}asset\", TABLE_PREFIX));",
+            "    s.executeQuery(rtp(\"SELECT * FROM {prefix}asset WHERE tenant_id = current_setting('rowguard.tenant_id')::uuid\", TABLE_PREFIX));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void replacement() {
     // Adding a tenant filter changes what the query returns: no fix is offered, nothing is rewritten.
     Refactoring.of(UnfilteredTenantQuery.class, getClass())

@@ -31,7 +31,7 @@ public record Column(
     String comment) {
 
   public Column {
-    allowedValues = List.copyOf(allowedValues);
+    allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);
   }
 
   public Column withNullable(boolean value) {

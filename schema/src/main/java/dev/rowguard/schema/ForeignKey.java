@@ -14,8 +14,8 @@ import java.util.List;
 public record ForeignKey(
     String name, List<String> columns, QualifiedName target, List<String> targetColumns, String field) {
   public ForeignKey {
-    columns = List.copyOf(columns);
-    targetColumns = List.copyOf(targetColumns);
+    columns = columns == null ? List.of() : List.copyOf(columns);
+    targetColumns = targetColumns == null ? List.of() : List.copyOf(targetColumns);
   }
 
   public ForeignKey withName(String value) {

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record Index(String name, List<String> columns, boolean unique) {
   public Index {
-    columns = List.copyOf(columns);
+    columns = columns == null ? List.of() : List.copyOf(columns);
   }
 
   public Index withName(String value) {

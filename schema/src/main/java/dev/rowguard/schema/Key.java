@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Key(String name, List<String> columns) {
   public Key {
-    columns = List.copyOf(columns);
+    columns = columns == null ? List.of() : List.copyOf(columns);
   }
 
   public Key withName(String value) {

@@ -15,7 +15,7 @@ public record Schema(int formatVersion, List<Table> tables) {
   public static final int FORMAT_VERSION = 1;
 
   public Schema {
-    tables = List.copyOf(tables);
+    tables = tables == null ? List.of() : List.copyOf(tables);
   }
 
   public static Schema of(List<Table> tables) {

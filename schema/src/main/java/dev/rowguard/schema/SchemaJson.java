@@ -3,6 +3,7 @@ package dev.rowguard.schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,7 +14,9 @@ import java.io.UncheckedIOException;
 /**
  * The JSON form of a {@link Schema}, shipped as {@code META-INF/rowguard/schema.json}: the record components
  * as properties in declaration order, {@code null} values left out. Unknown properties are ignored so that
- * older readers accept newer files of the same {@link Schema#formatVersion()}.
+ * older readers accept newer files of the same {@link Schema#formatVersion()}. An absent array is read as
+ * empty, so a hand-written file lists only what it has; a file that cannot be read is refused with the field
+ * at fault ({@code tables[0].tenancy.keys}).
  */
 public final class SchemaJson {
   /** Where the processor writes the model, relative to the class output. */
@@ -40,7 +43,7 @@ public final class SchemaJson {
     try {
       return checked(MAPPER.readValue(json, Schema.class));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a Rowguard schema.json: " + e.getOriginalMessage(), e);
+      throw refused(e);
     }
   }
 
@@ -48,13 +51,43 @@ public final class SchemaJson {
     try {
       return checked(MAPPER.readValue(json, Schema.class));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a Rowguard schema.json: " + e.getOriginalMessage(), e);
+      throw refused(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** The field at fault as a JSON path ({@code tables[0].columns[2].name}), with Jackson's reason. */
+  private static IllegalArgumentException refused(JsonProcessingException e) {
+    StringBuilder field = new StringBuilder();
+    if (e instanceof JsonMappingException mapping) {
+      for (JsonMappingException.Reference reference : mapping.getPath()) {
+        if (reference.getFieldName() != null) {
+          field.append(field.length() == 0 ? "" : ".").append(reference.getFieldName());
+        } else if (reference.getIndex() >= 0) {
+          field.append('[').append(reference.getIndex()).append(']');
+        }
+      }
+    }
+    String reason = e.getOriginalMessage().lines().findFirst().orElse("");
+    String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    return new IllegalArgumentException("not a Rowguard schema.json: "
+        + (field.length() == 0 ? "" : "field " + field + ": ") + reason + at, e);
+  }
+
   private static Schema checked(Schema schema) {
+    for (int i = 0; i < schema.tables().size(); i++) {
+      Table table = schema.tables().get(i);
+      if (table == null || table.name() == null || table.name().name() == null) {
+        throw new IllegalArgumentException("not a Rowguard schema.json: field tables[" + i + "].name: every table"
+            + " needs a name (`{\"schema\": \"app\", \"name\": \"asset\"}`)");
+      }
+      // Without keys a tenanted table would need no tenant filter at all: refused rather than read as empty.
+      if (table.tenanted() && table.tenancy().keys().isEmpty()) {
+        throw new IllegalArgumentException("not a Rowguard schema.json: field tables[" + i + "].tenancy.keys: a"
+            + " tenanted table needs at least one tenant key; leave `tenancy` out for a shared table");
+      }
+    }
     if (schema.formatVersion() != Schema.FORMAT_VERSION) {
       throw new IllegalArgumentException("schema.json format version " + schema.formatVersion()
           + " is not supported by this Rowguard (it reads version " + Schema.FORMAT_VERSION

@@ -30,11 +30,11 @@ public record Table(
     List<Index> indexes) {
 
   public Table {
-    columns = List.copyOf(columns);
-    uniqueKeys = List.copyOf(uniqueKeys);
-    foreignKeys = List.copyOf(foreignKeys);
-    checks = List.copyOf(checks);
-    indexes = List.copyOf(indexes);
+    columns = columns == null ? List.of() : List.copyOf(columns);
+    uniqueKeys = uniqueKeys == null ? List.of() : List.copyOf(uniqueKeys);
+    foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+    checks = checks == null ? List.of() : List.copyOf(checks);
+    indexes = indexes == null ? List.of() : List.copyOf(indexes);
   }
 
   public boolean tenanted() {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record Tenancy(List<TenantKeyColumn> keys) {
   public Tenancy {
-    keys = List.copyOf(keys);
+    keys = keys == null ? List.of() : List.copyOf(keys);
   }
 
   public List<String> columns() {

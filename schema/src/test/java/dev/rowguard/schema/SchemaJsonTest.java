@@ -33,4 +33,23 @@ class SchemaJsonTest {
         () -> SchemaJson.read("{\"formatVersion\": 99, \"tables\": []}"));
     assertThat(refused).hasMessageThat().contains("format version 99 is not supported");
   }
+
+  @Test
+  void absentArraysAreReadAsEmpty() {
+    Schema schema = SchemaJson.read("{\"formatVersion\": 1, \"tables\": [{\"name\": {\"name\": \"t\"},"
+        + " \"primaryKey\": {}, \"indexes\": [{}]}]}");
+    Table table = schema.tables().get(0);
+    assertThat(table.columns()).isEmpty();
+    assertThat(table.uniqueKeys()).isEmpty();
+    assertThat(table.primaryKey().columns()).isEmpty();
+    assertThat(table.indexes().get(0).columns()).isEmpty();
+    assertThat(SchemaJson.read("{\"formatVersion\": 1}").tables()).isEmpty();
+  }
+
+  @Test
+  void aMalformedFileIsRefusedWithTheField() {
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> SchemaJson.read("{\"formatVersion\": 1, \"tables\": [{\"name\": {\"name\": \"t\"}, \"columns\": 3}]}"));
+    assertThat(refused).hasMessageThat().contains("field tables[0].columns: ");
+  }
 }

@@ -1,0 +1,190 @@
+package dev.rowguard.errorprone;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.util.Context;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The application's own SQL helpers, found in the compilation: a method whose {@code String} parameter reaches a
+ * sink unchanged (the parameter itself is the argument, directly or through other such methods) makes that
+ * parameter a SQL parameter, and its callers are checked as if they called the sink. One summary per method,
+ * computed on first use from the method's body ({@link MethodDeclarations}: javac's Trees have the body of any
+ * method declared in the compilation) and kept in the compilation's javac {@link Context}; methods from class files
+ * have a summary only when {@link ConfiguredSinks} names them.
+ */
+final class SqlWrappers {
+  private static final Context.Key<SqlWrappers> KEY = new Context.Key<>();
+
+  /** What a SQL parameter reaches: the kind of text and the sink, for messages. */
+  record Reached(SqlSinks.Kind kind, String sink) {}
+
+  private final ConfiguredSinks configured;
+  private final Map<MethodSymbol, ImmutableMap<Integer, Reached>> summaries = new HashMap<>();
+  private final Map<String, Optional<Symbol>> owners = new HashMap<>();
+  private Tree lastTree;
+  private Optional<SinkCall> lastCall = Optional.empty();
+
+  private SqlWrappers(ConfiguredSinks configured) {
+    this.configured = configured;
+  }
+
+  static SqlWrappers of(VisitorState state, ConfiguredSinks configured) {
+    SqlWrappers cached = state.context.get(KEY);
+    if (cached == null) {
+      cached = new SqlWrappers(configured);
+      state.context.put(KEY, cached);
+    }
+    return cached;
+  }
+
+  /** The SQL parameters of {@code method} by index: empty when it hands no parameter of its own to a sink. */
+  ImmutableMap<Integer, Reached> sqlParameters(MethodSymbol method, VisitorState state) {
+    ImmutableMap<Integer, Reached> cached = summaries.get(method);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<SqlSinks.Kind> kind = configured.kind(method, state, this);
+    if (kind.isPresent()) {
+      ImmutableMap<Integer, Reached> sink = SqlSinks.firstStringParameter(method, state)
+          .map(index -> ImmutableMap.of(index, new Reached(kind.get(), SqlSinks.describe(method))))
+          .orElse(ImmutableMap.of());
+      summaries.put(method, sink);
+      return sink;
+    }
+    // Until the body is summarized the method counts as no wrapper, so recursion ends.
+    summaries.put(method, ImmutableMap.of());
+    ImmutableMap<Integer, Reached> summary = summarize(method, state);
+    summaries.put(method, summary);
+    return summary;
+  }
+
+  private ImmutableMap<Integer, Reached> summarize(MethodSymbol method, VisitorState state) {
+    Map<Symbol, Integer> candidates = new HashMap<>();
+    List<VarSymbol> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      VarSymbol parameter = parameters.get(i);
+      if (ASTHelpers.isSameType(parameter.asType(), state.getSymtab().stringType, state)) {
+        candidates.put(parameter, i);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return ImmutableMap.of();
+    }
+    MethodTree tree = MethodDeclarations.of(state).declaration(method);
+    if (tree == null || tree.getBody() == null) {
+      return ImmutableMap.of();
+    }
+    Map<Integer, Reached> found = new LinkedHashMap<>();
+    // Javac marks parameters effectively final during flow analysis, which may not have reached this method's
+    // class yet: an assignment is looked for here instead.
+    Set<Integer> reassigned = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        assigned(assignment.getVariable());
+        return super.visitAssignment(assignment, null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree assignment, Void unused) {
+        assigned(assignment.getVariable());
+        return super.visitCompoundAssignment(assignment, null);
+      }
+
+      private void assigned(ExpressionTree variable) {
+        if (variable instanceof IdentifierTree identifier) {
+          Integer index = candidates.get(ASTHelpers.getSymbol(identifier));
+          if (index != null) {
+            reassigned.add(index);
+          }
+        }
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        record(call);
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree creation, Void unused) {
+        record(creation);
+        return super.visitNewClass(creation, null);
+      }
+
+      private void record(ExpressionTree call) {
+        targets(call, state).forEach((argument, reached) -> {
+          if (ASTHelpers.stripParentheses(argument) instanceof IdentifierTree identifier) {
+            Integer index = candidates.get(ASTHelpers.getSymbol(identifier));
+            if (index != null) {
+              found.putIfAbsent(index, reached);
+            }
+          }
+        });
+      }
+    }.scan(tree.getBody(), null);
+    found.keySet().removeAll(reassigned);
+    return ImmutableMap.copyOf(found);
+  }
+
+  /** {@code find}'s answer for {@code tree}, computed once when the checks ask about the same node in turn. */
+  Optional<SinkCall> lastCall(Tree tree, Supplier<Optional<SinkCall>> find) {
+    if (tree != lastTree) {
+      lastCall = find.get();
+      lastTree = tree;
+    }
+    return lastCall;
+  }
+
+  /** The symbol of a class named in a sink list; looked up once per compilation, absent classes included. */
+  Optional<Symbol> owner(String name, VisitorState state) {
+    return owners.computeIfAbsent(name, n -> Optional.ofNullable(state.getSymbolFromString(n)));
+  }
+
+  /**
+   * The SQL arguments of {@code call} with what each reaches: a database API's SQL arguments, or those at the
+   * SQL parameters of a configured sink or a wrapper. Empty when the call hands no SQL on.
+   */
+  Map<ExpressionTree, Reached> targets(ExpressionTree call, VisitorState state) {
+    Map<ExpressionTree, Reached> targets = new LinkedHashMap<>();
+    if (call instanceof MethodInvocationTree invocation && SqlSinks.SINK.matches(invocation, state)) {
+      Reached reached = new Reached(SqlSinks.Kind.SQL, SqlSinks.describe(invocation));
+      SqlSinks.sqlArguments(invocation, state).forEach(argument -> targets.put(argument, reached));
+      return targets;
+    }
+    MethodSymbol method = SqlSinks.symbol(call);
+    if (method == null) {
+      return targets;
+    }
+    List<? extends ExpressionTree> arguments = SqlSinks.arguments(call);
+    sqlParameters(method, state).forEach((index, reached) -> {
+      if (index < arguments.size()
+          && !(method.isVarArgs() && index == method.getParameters().size() - 1)
+          && ASTHelpers.isSameType(ASTHelpers.getType(arguments.get(index)), state.getSymtab().stringType, state)) {
+        targets.put(arguments.get(index), reached);
+      }
+    });
+    return targets;
+  }
+}
