@@ -16,12 +16,10 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.SourceCodeEscapers;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -169,7 +167,7 @@ public final class SqlConcatenation extends BugChecker
       return Optional.empty();
     }
     List<ExpressionTree> operands = new ArrayList<>();
-    flattenPlus(ASTHelpers.stripParentheses(argument), operands, state);
+    SqlSplice.flattenPlus(ASTHelpers.stripParentheses(argument), operands, state);
     StringBuilder sql = new StringBuilder();
     List<String> values = new ArrayList<>();
     for (ExpressionTree operand : operands) {
@@ -240,18 +238,6 @@ public final class SqlConcatenation extends BugChecker
       }
     }
     return true;
-  }
-
-  private static void flattenPlus(ExpressionTree expression, List<ExpressionTree> into, VisitorState state) {
-    if (expression.getKind() == Tree.Kind.PLUS
-        && ASTHelpers.constValue(expression) == null
-        && ASTHelpers.isSameType(ASTHelpers.getType(expression), state.getSymtab().stringType, state)) {
-      BinaryTree binary = (BinaryTree) expression;
-      flattenPlus(ASTHelpers.stripParentheses(binary.getLeftOperand()), into, state);
-      flattenPlus(ASTHelpers.stripParentheses(binary.getRightOperand()), into, state);
-    } else {
-      into.add(expression);
-    }
   }
 
   private static boolean isIntegral(Type type, VisitorState state) {

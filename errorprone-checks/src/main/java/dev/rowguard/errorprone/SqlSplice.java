@@ -163,7 +163,8 @@ record SqlSplice(ExpressionTree operand, Kind kind, String how) {
     return Kind.VALUE;
   }
 
-  private static void flattenPlus(ExpressionTree expression, List<ExpressionTree> into, VisitorState state) {
+  /** The operands of a non-constant {@code +} chain of strings, left to right. */
+  static void flattenPlus(ExpressionTree expression, List<ExpressionTree> into, VisitorState state) {
     if (expression.getKind() == Tree.Kind.PLUS
         && ASTHelpers.constValue(expression) == null
         && ASTHelpers.isSameType(ASTHelpers.getType(expression), state.getSymtab().stringType, state)) {
