@@ -34,15 +34,60 @@ final class EcjCompileTest {
 
   @Test
   void theStoreModelsResourcesAreThoseJavacWrites() throws IOException {
-    List<Path> sources;
+    assertSameResources("store", storeSources());
+  }
+
+  /**
+   * The repositories ECJ generates are javac's, byte for byte (Jakarta Data's inherited methods are named and
+   * ordered by the processor, not by what each compiler reads from jakarta.data-api's class files), and ECJ, with
+   * its default options, warns about nothing in them.
+   */
+  @Test
+  void theStoreModelsRepositoriesAreThoseJavacGeneratesAndCompileWithoutWarnings() throws IOException {
+    List<Path> sources = storeSources();
+    Path javacRoot = work.resolve("store-javac");
+    Path ecjRoot = work.resolve("store-ecj");
+    List<String> javacWarnings =
+        compile(ToolProvider.getSystemJavaCompiler(), javacRoot, sources, javacRoot.resolve("generated"));
+    assertWithMessage("javac's -Xlint:all warnings in generated sources").that(javacWarnings).isEmpty();
+    List<String> warnings = compile(new EclipseCompiler(), ecjRoot, sources, ecjRoot.resolve("generated"));
+    assertWithMessage("ECJ's warnings in generated sources").that(warnings).isEmpty();
+    List<Path> generated = generatedSources(javacRoot.resolve("generated"));
+    assertWithMessage("repositories javac generates").that(generated).isNotEmpty();
+    assertWithMessage("sources ECJ generates")
+        .that(generatedSources(ecjRoot.resolve("generated"))).containsExactlyElementsIn(generated);
+    for (Path source : generated) {
+      assertWithMessage("%s under ECJ", source)
+          .that(Files.readString(ecjRoot.resolve("generated").resolve(source)))
+          .isEqualTo(Files.readString(javacRoot.resolve("generated").resolve(source)));
+    }
+  }
+
+  /** The store model: its entities and repositories, without the tests and their database helper. */
+  private static List<Path> storeSources() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("src/test/java/dev/rowguard/processor/store"))) {
-      sources = files.filter(f -> f.toString().endsWith(".java"))
+      return files.filter(f -> f.toString().endsWith(".java"))
           .filter(f -> !f.getFileName().toString().endsWith("Test.java"))
           .filter(f -> !f.getFileName().toString().equals("StoreDatabase.java"))
           .sorted()
           .toList();
     }
-    assertSameResources("store", sources);
+  }
+
+  /** javac's lint, all of it, when warnings are looked at; ECJ's warnings are its defaults. */
+  private static List<String> options(JavaCompiler compiler, boolean lint) {
+    List<String> options = new ArrayList<>(List.of("-source", "17", "-target", "17", "-encoding", "UTF-8"));
+    if (lint && !(compiler instanceof EclipseCompiler)) {
+      options.add("-Xlint:all,-processing");
+    }
+    return options;
+  }
+
+  /** The generated sources, relative to the source output. */
+  private static List<Path> generatedSources(Path generated) throws IOException {
+    try (Stream<Path> files = Files.walk(generated)) {
+      return files.filter(f -> f.toString().endsWith(".java")).map(generated::relativize).sorted().toList();
+    }
   }
 
   @Test
@@ -65,6 +110,13 @@ final class EcjCompileTest {
 
   /** Compiles with the processor; returns the class output. */
   private static Path compile(JavaCompiler compiler, Path root, List<Path> sources) throws IOException {
+    compile(compiler, root, sources, null);
+    return root.resolve("classes");
+  }
+
+  /** Compiles with the processor; returns the warnings in sources under {@code warned} (none when null). */
+  private static List<String> compile(JavaCompiler compiler, Path root, List<Path> sources, Path warned)
+      throws IOException {
     Path classes = Files.createDirectories(root.resolve("classes"));
     Path generated = Files.createDirectories(root.resolve("generated"));
     List<File> classPath = new ArrayList<>();
@@ -80,7 +132,7 @@ final class EcjCompileTest {
       files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(generated.toFile()));
       files.setLocation(StandardLocation.CLASS_PATH, classPath);
       JavaCompiler.CompilationTask task = compiler.getTask(new StringWriter(), files, diagnostics,
-          List.of("-source", "17", "-target", "17", "-encoding", "UTF-8"), null,
+          options(compiler, warned != null), null,
           files.getJavaFileObjectsFromPaths(sources));
       task.setProcessors(List.of(new RowguardProcessor()));
       task.call();
@@ -91,6 +143,15 @@ final class EcjCompileTest {
             .map(d -> d.getMessage(Locale.ROOT))
             .toList())
         .isEmpty();
-    return classes;
+    if (warned == null) {
+      return List.of();
+    }
+    String prefix = warned.toAbsolutePath().normalize().toString();
+    return diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+        .filter(d -> d.getSource() != null && Path.of(d.getSource().toUri()).toAbsolutePath().normalize().toString()
+            .startsWith(prefix))
+        .map(d -> d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+        .toList();
   }
 }

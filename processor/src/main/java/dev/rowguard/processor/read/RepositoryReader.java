@@ -1,7 +1,9 @@
 package dev.rowguard.processor.read;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import dev.rowguard.annotations.SqlQuery;
 import dev.rowguard.processor.diagnostics.Location;
@@ -133,7 +135,7 @@ public final class RepositoryReader {
     }
 
     private Optional<RepositoryMethod> method(ExecutableElement method, Optional<TypeElement> primary) {
-      MethodSpec signature = MethodSpec.overriding(method, repositoryType, types).build();
+      MethodSpec signature = named(MethodSpec.overriding(method, repositoryType, types).build(), method);
       ExecutableType type = (ExecutableType) types.asMemberOf(repositoryType, method);
       Location location = Location.of(method);
       if (AnnotationValues.has(method, JakartaData.QUERY)) {
@@ -163,6 +165,36 @@ public final class RepositoryReader {
           + "findFirst<n>By…, countBy…, existsBy…, deleteBy…) and has none of @Find, @Insert, @Update, @Delete, "
           + "@Save, @SqlQuery; add one, or make it a default method");
       return Optional.empty();
+    }
+
+    /**
+     * The override with {@link InheritedParameters}' names, so that it does not depend on the compiler, and the
+     * {@code @SuppressWarnings} its signature needs to compile cleanly.
+     */
+    private MethodSpec named(MethodSpec signature, ExecutableElement method) {
+      List<String> names = InheritedParameters.names(method);
+      List<ParameterSpec> parameters = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        ParameterSpec parameter = signature.parameters().get(i);
+        parameters.add(ParameterSpec.builder(parameter.type(), names.get(i))
+            .addModifiers(parameter.modifiers())
+            .addAnnotations(parameter.annotations())
+            .build());
+      }
+      MethodSpec.Builder builder = MethodSpec.methodBuilder(signature.name());
+      InheritedParameters.suppression(method, (ExecutableType) types.asMemberOf(repositoryType, method))
+          .ifPresent(token -> builder.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "$S", token)
+              .build()));
+      return builder
+          .addAnnotations(signature.annotations())
+          .addModifiers(signature.modifiers())
+          .addTypeVariables(signature.typeVariables())
+          .returns(signature.returnType())
+          .addParameters(parameters)
+          .varargs(signature.varargs())
+          .addExceptions(signature.exceptions())
+          .build();
     }
 
     private Optional<RepositoryMethod> finish(MethodSpec signature, Optional<Operation> operation) {
@@ -207,7 +239,7 @@ public final class RepositoryReader {
       if (parameters.size() == 1) {
         Optional<EntityArgument> argument = entityArgument(type.getParameterTypes().get(0));
         if (argument.isPresent()) {
-          return write(method, type, kind, argument.get(), parameters.get(0).getSimpleName().toString());
+          return write(method, type, kind, argument.get(), InheritedParameters.name(parameters.get(0)));
         }
       }
       if (kind == Write.Kind.DELETE) {
@@ -291,21 +323,21 @@ public final class RepositoryReader {
         }
         String propertyName = AnnotationValues.find(parameter, JakartaData.BY, elements)
             .map(by -> by.string("value"))
-            .orElse(parameter.getSimpleName().toString());
+            .orElse(InheritedParameters.name(parameter));
         Optional<Property> property = propertyName.equals(JakartaData.ID)
             ? Optional.of(entity.id())
             : entity.property(propertyName);
         if (property.isEmpty()) {
           ok = false;
           fail(Location.of(parameter), Message.QUERY_PARAMETER, label(method), "parameter '"
-              + parameter.getSimpleName() + "' names no property of " + entity.simpleName() + " (properties: "
-              + names(entity) + ")." + Suggestions.didYouMean(propertyName, names(entity))
+              + InheritedParameters.name(parameter) + "' names no property of " + entity.simpleName()
+              + " (properties: " + names(entity) + ")." + Suggestions.didYouMean(propertyName, names(entity))
               + " Rename it, or annotate it @By(\"<property>\")");
           continue;
         }
         ok &= checkOperand(method, parameter, parameterType, property.get(), Operator.EQUAL);
         conditions.add(new Condition(property.get(), Operator.EQUAL, false, false,
-            List.of(parameter.getSimpleName().toString()), false));
+            List.of(InheritedParameters.name(parameter)), false));
       }
       ok &= specials.valid(method);
       List<SortKey> order = staticOrder(method, entity);
@@ -389,7 +421,7 @@ public final class RepositoryReader {
           int index = operands.get(next++);
           VariableElement parameter = parameters.get(index);
           ok &= checkOperand(method, parameter, type.getParameterTypes().get(index), property, term.operator());
-          names.add(parameter.getSimpleName().toString());
+          names.add(InheritedParameters.name(parameter));
         }
         if ((term.operator().textual() || term.ignoreCase()) && property.kind() != ValueKind.STRING) {
           fail(Location.of(method), Message.QUERY_METHOD_NAME, label(method), term.property() + " is not text ("
@@ -476,16 +508,16 @@ public final class RepositoryReader {
         if (element.isPresent() && TypeName.get(element.get()).box().equals(expectedType.box())) {
           return true;
         }
-        fail(Location.of(parameter), Message.QUERY_PARAMETER, label(method), "parameter '" + parameter.getSimpleName()
-            + "' is " + actual + ", but In on " + property.name() + " takes a Collection<"
-            + readable(expectedType.box()) + ">");
+        fail(Location.of(parameter), Message.QUERY_PARAMETER, label(method), "parameter '"
+            + InheritedParameters.name(parameter) + "' is " + actual + ", but In on " + property.name()
+            + " takes a Collection<" + readable(expectedType.box()) + ">");
         return false;
       }
       if (TypeName.get(parameterType).box().equals(expectedType.box())) {
         return true;
       }
-      fail(Location.of(parameter), Message.QUERY_PARAMETER, label(method), "parameter '" + parameter.getSimpleName()
-          + "' is " + actual + ", but " + property.name() + " is " + expected
+      fail(Location.of(parameter), Message.QUERY_PARAMETER, label(method), "parameter '"
+          + InheritedParameters.name(parameter) + "' is " + actual + ", but " + property.name() + " is " + expected
           + (operator.textual() ? " (a pattern is text)" : "") + "; declare it as " + expected);
       return false;
     }
@@ -511,7 +543,7 @@ public final class RepositoryReader {
       final List<String> problems = new ArrayList<>();
 
       boolean accept(VariableElement parameter, TypeMirror type) {
-        String name = parameter.getSimpleName().toString();
+        String name = InheritedParameters.name(parameter);
         String typeName = type.getKind() == TypeKind.ARRAY
             ? qualifiedNameOrEmpty(((ArrayType) type).getComponentType()) + "[]"
             : qualifiedNameOrEmpty(type);

@@ -310,8 +310,12 @@ final class EntityCode {
       for (Property property : entity.properties()) {
         values.add(changes.getOrDefault(property, CodeBlock.of("entity.$L", property.access().read())));
       }
-      // A record type has no subtypes, so S is the record itself.
-      method.addAnnotation(suppressUnchecked());
+      // A record type has no subtypes, so S is the record itself, and the cast is safe. "unchecked" for javac's
+      // warning on it, "all" for ECJ's that S is bounded by a final type, which it has no narrower token for (see
+      // InheritedParameters.suppression); javac does not honour "all", and nothing else warns here.
+      method.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+          .addMember("value", "{$S, $S}", "unchecked", "all")
+          .build());
       method.addStatement("return (S) new $T(\n$L)", entity.type(), CodeBlock.join(indent(values), ",\n"));
     } else {
       for (Map.Entry<Property, CodeBlock> change : changes.entrySet()) {
@@ -327,11 +331,6 @@ final class EntityCode {
       method.addStatement("return entity");
     }
     return method.build();
-  }
-
-  static com.palantir.javapoet.AnnotationSpec suppressUnchecked() {
-    return com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
-        .addMember("value", "$S", "unchecked").build();
   }
 
   private static CodeBlock assign(String target, Property property, CodeBlock value) {

@@ -187,9 +187,13 @@ public final class RepositoryWriter {
 
   private MethodSpec method(RepositoryMethod method) {
     MethodSpec signature = method.signature();
-    // overriding() has resolved the interface's type variables; rebuilt here to rename clashing parameters.
+    // overriding() has resolved the interface's type variables; rebuilt here to rename clashing parameters. The
+    // reader's annotations (a @SuppressWarnings the signature needs) are kept.
     MethodSpec.Builder builder = MethodSpec.methodBuilder(signature.name())
         .addAnnotation(Override.class)
+        .addAnnotations(signature.annotations().stream()
+            .filter(a -> !a.type().equals(ClassName.get(Override.class)))
+            .toList())
         .addModifiers(signature.modifiers())
         .addTypeVariables(signature.typeVariables())
         .returns(signature.returnType())
@@ -599,12 +603,13 @@ public final class RepositoryWriter {
       }
       CodeBlock bindArgs = tenantedEntity ? CodeBlock.of(", tenant") : CodeBlock.of("");
       CodeBlock tenantArg = tenantedEntity ? CodeBlock.of(", tenant") : CodeBlock.of("");
-      String afterWrite = switch (write.kind()) {
+      boolean counts = write.result() == Write.Result.INT_COUNT || write.result() == Write.Result.LONG_COUNT;
+      // Only when the entity is handed back: a method returning the row count would leave the helper unused.
+      String afterWrite = counts ? null : switch (write.kind()) {
         case INSERT, SAVE -> entities.written(entity, generated);
         case UPDATE -> entities.updated(entity);
         case DELETE -> null;
       };
-      boolean counts = write.result() == Write.Result.INT_COUNT || write.result() == Write.Result.LONG_COUNT;
       String notFound = write.kind() == Write.Kind.SAVE
           ? " was not saved: its key belongs to a row of another tenant"
               + (entity.version().isPresent() ? ", or its version changed" : "")
