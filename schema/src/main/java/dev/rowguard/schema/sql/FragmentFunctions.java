@@ -31,16 +31,11 @@ final class FragmentFunctions {
       "json_table");
 
   /**
-   * Built-in functions that change the session or the server rather than compute a value: in a CHECK or DEFAULT
-   * they would run on every write, and set_config could switch the bound tenant in the middle of a transaction.
+   * Besides {@link ForbiddenFunctions}, built-in functions that have no place in a CHECK or DEFAULT, which run on
+   * every write: they advance a shared sequence, wait, or export a snapshot instead of computing a value.
    */
-  static final Set<String> SIDE_EFFECT = Set.of("set_config", "setval", "pg_sleep", "pg_sleep_for",
-      "pg_sleep_until", "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_rotate_logfile",
-      "pg_read_file", "pg_read_binary_file", "pg_stat_file", "pg_file_write", "lo_import", "lo_export", "lo_unlink",
-      "lo_create", "lo_creat", "lo_from_bytea", "lo_put", "pg_notify", "dblink", "dblink_exec", "dblink_connect",
-      "pg_advisory_lock", "pg_advisory_xact_lock", "pg_advisory_lock_shared", "pg_advisory_xact_lock_shared",
-      "pg_try_advisory_lock", "pg_try_advisory_xact_lock", "pg_switch_wal", "pg_create_restore_point",
-      "pg_promote", "pg_logical_emit_message", "pg_export_snapshot", "pg_log_backend_memory_contexts");
+  static final Set<String> SIDE_EFFECT = Set.of("setval", "pg_sleep", "pg_sleep_for", "pg_sleep_until",
+      "pg_export_snapshot");
 
   /**
    * SQL value functions that JSqlParser reads as column names: in PostgreSQL they are keywords, not columns,

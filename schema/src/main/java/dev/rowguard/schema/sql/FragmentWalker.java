@@ -69,7 +69,7 @@ final class FragmentWalker extends ExpressionVisitorAdapter<Void> {
       report(Kind.AGGREGATE_OR_WINDOW, "it calls the aggregate or window function " + name + "()");
     } else if (FragmentFunctions.SET_RETURNING.contains(name)) {
       report(Kind.SET_RETURNING, "it calls the set-returning function " + name + "()");
-    } else if (FragmentFunctions.SIDE_EFFECT.contains(name)) {
+    } else if (ForbiddenFunctions.contains(name) || FragmentFunctions.SIDE_EFFECT.contains(name)) {
       report(Kind.SIDE_EFFECT, "it calls " + name + "(), which changes the session or the server instead of "
           + "computing a value (set_config could switch the bound tenant)");
     }
