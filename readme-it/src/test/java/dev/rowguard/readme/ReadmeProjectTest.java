@@ -73,7 +73,9 @@ class ReadmeProjectTest {
     Matcher matcher = Pattern.compile("<artifactId>" + Pattern.quote(artifactId)
         + "</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
     assertThat(matcher.find()).isTrue();
-    return matcher.group(1);
+    String version = matcher.group(1);
+    // A version written as a property of the same POM, such as the BOM's ${errorprone.version}.
+    return version.startsWith("${") ? property(pom, version.substring(2, version.length() - 1)) : version;
   }
 
   /** A {@code <name>value</name>} element's first value (a property, or the project's version). */
