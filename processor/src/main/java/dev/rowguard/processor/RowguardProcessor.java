@@ -11,7 +11,7 @@ import dev.rowguard.processor.read.BuildIndex;
 import dev.rowguard.processor.read.EntityReader;
 import dev.rowguard.processor.read.Javadocs;
 import dev.rowguard.processor.read.Jpa;
-import dev.rowguard.processor.read.Origins;
+import dev.rowguard.processor.diagnostics.Origins;
 import dev.rowguard.processor.read.TableNames;
 import dev.rowguard.processor.read.TenantKeysReader;
 import dev.rowguard.processor.validate.SchemaValidator;
@@ -21,28 +21,16 @@ import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.SchemaJson;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.TenantKeyColumn;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
 import dev.rowguard.processor.read.JakartaData;
-import dev.rowguard.processor.read.RepositoryReader;
-import dev.rowguard.processor.read.RepositoryStubReader;
-import dev.rowguard.processor.read.SqlQueryReader;
-import dev.rowguard.processor.repository.RepositoryModel;
-import dev.rowguard.processor.write.RepositoryStubWriter;
-import dev.rowguard.processor.write.RepositoryWriter;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.io.Writer;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.tools.FileObject;
-import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -69,7 +57,7 @@ import javax.lang.model.element.TypeElement;
  * resources are written once the last round starts, from the complete schema. Problems are compile errors on the
  * element that causes them, and the processor never throws. Nothing is written from a model with errors; once
  * the compilation has any Rowguard error, each repository whose interface can be implemented gets a stub instead
- * ({@link RepositoryStubWriter}), whose methods throw with the reason, so that code using it still compiles and the
+ * ({@code RepositoryStubWriter}), whose methods throw with the reason, so that code using it still compiles and the
  * build shows Rowguard's errors, not {@code cannot find symbol} at every use.
  *
  * <p>The model is always whole, however few files the compiler sees: the processor lists what it was read from in
@@ -100,7 +88,7 @@ public final class RowguardProcessor extends AbstractProcessor {
   /** The Javadoc looked up by the last reading of the schema, for the next index. */
   private Javadocs javadocs;
   /** Diagnostics already printed, so that reading the schema again never prints one twice. */
-  private final Set<String> reported = new HashSet<>();
+  private final Set<Reporter.Printed> reported = new HashSet<>();
   /** The derived schema and the entities it was read from; null until read, or after errors. */
   private Schema schema;
   private Set<String> schemaEntities;
@@ -328,57 +316,10 @@ public final class RowguardProcessor extends AbstractProcessor {
         .toList();
   }
 
-  /**
-   * Reads every repository of the round, then writes their implementations, or, when the compilation has any
-   * Rowguard error so far, a stub of each instead (the build fails anyway, and no valid SQL can be derived from a
-   * model with errors, which writes no {@code schema.sql} either); user code that constructs the implementations
-   * must still compile, so that the build output shows the errors that matter.
-   */
+  /** Reads, validates and writes the round's repositories (see {@link RepositoryGeneration}). */
   private void generateRepositories(Optional<Schema> schema, List<TypeElement> repositories, Reporter reporter) {
-    Map<TypeElement, RepositoryModel> models = new LinkedHashMap<>();
-    if (schema.isPresent()) {
-      Map<String, Table> tables = new HashMap<>();
-      schema.get().tables().forEach(t -> tables.put(t.entity(), t));
-      RepositoryReader reader = new RepositoryReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-          reporter, tables, new SqlQueryReader(processingEnv.getElementUtils(), reporter, schema.get()));
-      for (TypeElement repository : repositories) {
-        try {
-          reader.read(repository).ifPresent(model -> models.put(repository, model));
-        } catch (RuntimeException e) {
-          reporter.report(Location.of(repository), Message.INTERNAL_ERROR, repository.getQualifiedName(), e);
-        }
-      }
-    }
-    errorsReported |= schema.isEmpty() || reporter.hasErrors();
-    if (!errorsReported) {
-      models.forEach((repository, model) ->
-          writeSource(model.implementation(), RepositoryWriter.render(model), repository, reporter));
-      return;
-    }
-    RepositoryStubReader stubs =
-        new RepositoryStubReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter);
-    for (TypeElement repository : repositories) {
-      try {
-        stubs.read(repository).ifPresent(stub ->
-            writeSource(stub.implementation(), RepositoryStubWriter.render(stub), repository, reporter));
-      } catch (RuntimeException e) {
-        reporter.report(Location.of(repository), Message.INTERNAL_ERROR, repository.getQualifiedName(), e);
-      }
-    }
-  }
-
-  private void writeSource(ClassName name, JavaFile file, TypeElement repository, Reporter reporter) {
-    try {
-      Element[] originating = Stream.concat(Stream.of(repository), Stream.of(modelElements()))
-          .distinct()
-          .toArray(Element[]::new);
-      JavaFileObject source = processingEnv.getFiler().createSourceFile(name.canonicalName(), originating);
-      try (Writer writer = source.openWriter()) {
-        file.writeTo(writer);
-      }
-    } catch (IOException | RuntimeException e) {
-      reporter.report(Location.of(repository), Message.INTERNAL_ERROR, repository.getQualifiedName(), e);
-    }
+    errorsReported = new RepositoryGeneration(processingEnv, reporter, this::modelElements)
+        .generate(schema, repositories, errorsReported);
   }
 
   /** The derived schema of the entities seen so far, read again only when a round added entities. */

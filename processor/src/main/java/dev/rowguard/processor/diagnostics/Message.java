@@ -103,21 +103,141 @@ public enum Message {
   REPOSITORY_NOT_INTERFACE(ERROR, "RowguardRepository",
       "@Repository %s is not an interface; Rowguard implements repository interfaces. Declare it as an interface "
           + "(optionally extending BasicRepository<Entity, Key> or CrudRepository<Entity, Key>)"),
-  REPOSITORY_ENTITY(ERROR, "RowguardRepositoryEntity",
-      "%s: %s. Repositories work on @Entity classes compiled together with them"),
-  ENTITY_ACCESS(ERROR, "RowguardEntityAccess",
-      "repository %s cannot %s: %s"),
-  REPOSITORY_METHOD(ERROR, "RowguardRepositoryMethod",
-      "cannot implement %s: %s"),
-  QUERY_METHOD_NAME(ERROR, "RowguardQueryMethodName",
-      "cannot implement %s: %s. See the supported subset in the README's Repositories section"),
-  QUERY_PARAMETER(ERROR, "RowguardQueryParameter",
-      "cannot implement %s: %s"),
-  QUERY_RESULT(ERROR, "RowguardQueryResult",
-      "cannot implement %s: it returns %s; %s"),
+  // ---- repositories: the entity they work on ----
+  NOT_AN_ENTITY(ERROR, "RowguardRepositoryEntity",
+      "%s: %s is not an @Entity. Repositories work on @Entity classes compiled together with them"),
+  ENTITY_NOT_COMPILED(ERROR, "RowguardRepositoryEntity",
+      "%s: %s is not an entity of this compilation. Repositories work on @Entity classes compiled together with "
+          + "them"),
+  NO_REPOSITORY_ENTITY(ERROR, "RowguardRepositoryEntity",
+      "%s: the repository names no entity, so this method has none; extend BasicRepository<Entity, Key> or "
+          + "CrudRepository<Entity, Key>. Repositories work on @Entity classes compiled together with them"),
+  SQL_QUERY_NEEDS_ENTITY(ERROR, "RowguardRepositoryEntity",
+      "%s: @SqlQuery methods need the repository's entity; extend BasicRepository<Entity, Key> or "
+          + "CrudRepository<Entity, Key>. Repositories work on @Entity classes compiled together with them"),
+  ENTITY_NOT_PUBLIC(ERROR, "RowguardEntityAccess",
+      "repository %s cannot use %s: the class is not public; make it public or declare the repository in package %s"),
+  NO_VISIBLE_CONSTRUCTOR(ERROR, "RowguardEntityAccess",
+      "repository %s cannot create instances of %s: it has no public (or package-visible) constructor without "
+          + "parameters; add one"),
+  REFERENCE_TO_RECORD(ERROR, "RowguardEntityAccess",
+      "repository %s cannot read back reference '%s' to %s: a record cannot be built from its key alone; map the "
+          + "key as a plain column (e.g. UUID %sId) or make %s a class"),
+  REFERENCE_NEEDS_CONSTRUCTOR(ERROR, "RowguardEntityAccess",
+      "repository %s cannot read back reference '%s' to %s: %s needs a visible constructor without parameters"),
+  FIELD_NOT_READABLE(ERROR, "RowguardEntityAccess",
+      "repository %s cannot read field '%s' of %s: it is private and has no get%s(); add the getter, or make the "
+          + "field package-private and declare the repository in package %s"),
+  FIELD_NOT_WRITABLE(ERROR, "RowguardEntityAccess",
+      "repository %s cannot write field '%s' of %s: it is %s and has no set%s(%s); add the setter"),
+  RECORD_COMPONENT_NOT_COLUMN(ERROR, "RowguardEntityAccess",
+      "repository %s cannot create %s: record component '%s' is not a column, and records are built through their "
+          + "canonical constructor; map it, or make %s a class"),
+  // ---- repositories: which methods can be implemented ----
+  GENERIC_REPOSITORY(ERROR, "RowguardRepositoryMethod",
+      "cannot implement %s: a generic repository interface cannot be implemented for one entity; declare one "
+          + "interface per entity"),
+  UNSUPPORTED_METHOD(ERROR, "RowguardRepositoryMethod",
+      "cannot implement %s: it is not a query by method name (findBy…, findFirst<n>By…, countBy…, existsBy…, "
+          + "deleteBy…) and has none of @Find, @Insert, @Update, @Delete, @Save, @SqlQuery; add one, or make it a "
+          + "default method"),
+  LIFECYCLE_PARAMETERS(ERROR, "RowguardRepositoryMethod",
+      "cannot implement %s: @%s takes exactly one parameter: an entity, or a List of entities%s"),
   JDQL_QUERY(ERROR, "RowguardJdqlQuery",
       "cannot implement %s: @Query (JDQL) is not supported. Write native SQL in @SqlQuery(\"…\") with :name "
           + "parameters, or use @Find or a findBy… method"),
+  // ---- repositories: method names (see MethodNameParser) ----
+  NAME_PREFIX(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: the name does not start with findBy, findFirst<n>By, countBy, existsBy or deleteBy. "
+          + "See the supported subset in the README's Repositories section"),
+  NAME_FIRST_OUTSIDE_FIND(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: %s is only allowed in find methods. See the supported subset in the README's "
+          + "Repositories section"),
+  NAME_FIRST_ZERO(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: %s must ask for at least one result. See the supported subset in the README's "
+          + "Repositories section"),
+  NAME_EMPTY_CONDITION(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: nothing follows By; name a property, e.g. %s. See the supported subset in the README's "
+          + "Repositories section"),
+  NAME_IGNORE_CASE(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: IgnoreCase applies to text comparisons (equality, Like, StartsWith, EndsWith, "
+          + "Contains), not to %s. See the supported subset in the README's Repositories section"),
+  NAME_UNKNOWN_OPERATOR(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: cannot read '%s' after property %s; a condition is "
+          + "<Property>[IgnoreCase][Not][Operator], joined by And or Or, where the operator is one of %s. See the "
+          + "supported subset in the README's Repositories section"),
+  NAME_EMPTY_ORDER(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: nothing follows OrderBy; name a property, e.g. OrderBy%sDesc. See the supported subset "
+          + "in the README's Repositories section"),
+  NAME_UNKNOWN_PROPERTY(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: '%s' does not start with a property of the entity%s; its properties are %s. See the "
+          + "supported subset in the README's Repositories section"),
+  NOT_TEXT(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: %s is not text (%s), so it cannot be compared with %s. See the supported subset in the "
+          + "README's Repositories section"),
+  NOT_BOOLEAN(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: %s is not boolean (%s), so it cannot be True or False. See the supported subset in the "
+          + "README's Repositories section"),
+  ORDERED_TWICE(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: it is ordered both by its name (OrderBy…) and by @OrderBy; keep one. See the supported "
+          + "subset in the README's Repositories section"),
+  ORDER_BY_PROPERTY(ERROR, "RowguardQueryMethodName",
+      "cannot implement %s: @OrderBy(\"%s\") names no property of %s (properties: %s)%s. See the supported subset "
+          + "in the README's Repositories section"),
+  // ---- repositories: parameters ----
+  NAME_PARAMETER_COUNT(ERROR, "RowguardQueryParameter",
+      "cannot implement %s: its name needs %d parameter(s) (%s), but it has %d besides PageRequest, Limit, Order "
+          + "and Sort"),
+  PARAMETER_PROPERTY(ERROR, "RowguardQueryParameter",
+      "cannot implement %s: parameter '%s' names no property of %s (properties: %s).%s Rename it, or annotate it "
+          + "@By(\"<property>\")"),
+  PARAMETER_TYPE(ERROR, "RowguardQueryParameter",
+      "cannot implement %s: parameter '%s' is %s, but %s is %s%s; declare it as %s"),
+  IN_PARAMETER_TYPE(ERROR, "RowguardQueryParameter",
+      "cannot implement %s: parameter '%s' is %s, but In on %s takes a Collection<%s>"),
+  TWO_PAGE_REQUESTS(ERROR, "RowguardQueryParameter", "cannot implement %s: it takes two PageRequest parameters"),
+  DELETE_TAKES_NO_SPECIAL(ERROR, "RowguardQueryParameter", "cannot implement %s: a delete takes no %s parameter"),
+  SPECIALS_ONLY_IN_FIND(ERROR, "RowguardQueryParameter",
+      "cannot implement %s: only find methods take PageRequest, Limit, Order or Sort parameters"),
+  PAGE_NEEDS_REQUEST(ERROR, "RowguardQueryParameter",
+      "cannot implement %s: it returns a Page, so it needs a PageRequest parameter"),
+  REQUEST_NEEDS_PAGE(ERROR, "RowguardQueryParameter",
+      "cannot implement %s: it takes a PageRequest, so it returns Page<%s>"),
+  LIMIT_WITH_PAGING(ERROR, "RowguardQueryParameter",
+      "cannot implement %s: a Limit cannot be combined with a PageRequest or First<n>; keep one"),
+  // ---- repositories: results ----
+  FIND_RESULT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; a find method returns the entity, Optional, List, Stream or Page of it (or "
+          + "of a record projection)"),
+  CURSORED_PAGE_RESULT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; a find method returns the entity, Optional, List, Stream or Page of it (or "
+          + "of a record projection); cursor-based paging is not supported"),
+  FIND_ELEMENT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; a find method returns entities or record projections"),
+  OTHER_ENTITY_RESULT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; this repository's entity is %s; query %s in its own repository"),
+  NOT_A_PROJECTION(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; a find method returns %s or a record whose components are %s properties"),
+  PROJECTION_COMPONENT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; component '%s' of %s is not a property of %s%s; a projection's components "
+          + "are entity properties, by name and type"),
+  COUNT_RESULT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; a countBy method returns long or int"),
+  EXISTS_RESULT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; an existsBy method returns boolean"),
+  DELETE_RESULT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; a delete method returns void, or int or long (the number of rows deleted)"),
+  INSERT_RESULT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; a %s method returns void, or what it was given (the entity or the List, "
+          + "with generated values filled in)"),
+  UPDATE_RESULT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; an update method returns void, int or long (the number of rows), or what "
+          + "it was given (the entity or the List, with generated values filled in)"),
+  SQL_QUERY_RESULT(ERROR, "RowguardQueryResult",
+      "cannot implement %s: it returns %s; a @SqlQuery method returns rows as the entity, a record or a single "
+          + "value, alone or in an Optional, List or Stream; or void, int, long or boolean for a statement that "
+          + "writes"),
+  // ---- @SqlQuery: the SQL analysis's findings (its detail text is shared with the Error Prone checks) ----
   SQL_SYNTAX(ERROR, "RowguardSqlSyntax", "cannot implement %s: %s"),
   SQL_UNSUPPORTED(ERROR, "RowguardSqlUnsupported", "cannot implement %s: %s"),
   SQL_UNKNOWN_NAME(ERROR, "RowguardSqlUnknownName", "cannot implement %s: %s"),
@@ -128,6 +248,11 @@ public enum Message {
           + "rowguard_tenant(<alias>) expands to that restriction, bound from the tenant context"),
   SQL_FORBIDDEN(ERROR, "RowguardSqlForbidden",
       "cannot implement %s: %s. A @SqlQuery runs as the bound tenant and must not change who that is"),
+  SQL_NO_ROWS(ERROR, "RowguardSqlResult",
+      "cannot implement %s: the statement returns no rows; return void, int or long"),
+  SQL_ENUM_PARAMETER(ERROR, "RowguardSqlParameter",
+      "cannot implement %s: '%s' is the enum %s, which no property of %s has, so its stored text is not known; use "
+          + "the String it is stored as"),
   INCOMPLETE_MODEL(WARNING, "RowguardIncompleteModel",
       "this compilation sees only some of the model's declarations, and the rest could not be read back: %s. "
           + "schema.sql, schema.json and the repositories are left as the last complete build wrote them; "

@@ -1,6 +1,5 @@
-package dev.rowguard.processor.read;
+package dev.rowguard.processor.diagnostics;
 
-import dev.rowguard.processor.diagnostics.Location;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +11,15 @@ import java.util.Map;
 public final class Origins {
   private final Map<List<Object>, Location> locations = new HashMap<>();
 
-  void putTable(String entity, Location location) {
+  public void putTable(String entity, Location location) {
     locations.put(List.of("table", entity), location);
   }
 
-  void putField(String entity, String field, Location location) {
+  public void putField(String entity, String field, Location location) {
     locations.put(List.of("field", entity, field), location);
   }
 
-  void putConstraint(String entity, Record constraint, Location location) {
+  public void putConstraint(String entity, Record constraint, Location location) {
     locations.putIfAbsent(List.of("constraint", entity, constraint), location);
   }
 

@@ -1,6 +1,7 @@
 package dev.rowguard.processor.diagnostics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.QualifiedNameable;
 import javax.tools.Diagnostic;
 
 /**
@@ -18,7 +20,7 @@ import javax.tools.Diagnostic;
  */
 public final class Reporter {
   private final Messager messager;
-  private final Set<String> reported;
+  private final Set<Printed> reported;
   private final Predicate<Element> printsWarningsOn;
   /** Each error's text by the element it was reported on, printed or not, for stubs that say why they throw. */
   private final Map<Element, Set<String>> errorsByElement = new LinkedHashMap<>();
@@ -32,7 +34,7 @@ public final class Reporter {
    * @param reported what was already printed, shared across rounds: when the schema is read again because a later
    *     round added entities, a problem is still printed once
    */
-  public Reporter(Messager messager, Set<String> reported) {
+  public Reporter(Messager messager, Set<Printed> reported) {
     this(messager, reported, element -> true);
   }
 
@@ -40,10 +42,33 @@ public final class Reporter {
    * @param printsWarningsOn whether a warning on an element is printed: not on one read back from a class file in
    *     an incremental compile, whose warnings were printed when its source was compiled (errors always are)
    */
-  public Reporter(Messager messager, Set<String> reported, Predicate<Element> printsWarningsOn) {
+  public Reporter(Messager messager, Set<Printed> reported, Predicate<Element> printsWarningsOn) {
     this.messager = messager;
     this.reported = reported;
     this.printsWarningsOn = printsWarningsOn;
+  }
+
+  /**
+   * A diagnostic as printed, compared as a value rather than by its formatted text: the catalog entry, the element
+   * by its path from the package (the same declaration read again in a later round, or by another compiler, is
+   * another object), the annotation, and the arguments as text.
+   */
+  public record Printed(Message message, String element, String annotation, List<String> args) {
+    static Printed of(Message message, Location location, Object... args) {
+      return new Printed(message, location == null ? "" : path(location.element()),
+          location == null ? "" : String.valueOf(location.annotation()),
+          Arrays.stream(args).map(String::valueOf).toList());
+    }
+
+    private static String path(Element element) {
+      if (element == null) {
+        return "";
+      }
+      if (element instanceof QualifiedNameable named) {
+        return named.getQualifiedName().toString();
+      }
+      return path(element.getEnclosingElement()) + "/" + element.getKind() + " " + element;
+    }
   }
 
   public void report(Location location, Message message, Object... args) {
@@ -58,7 +83,7 @@ public final class Reporter {
         && !printsWarningsOn.test(location.element())) {
       return;
     }
-    if (!reported.add(text + " @ " + (location == null ? "" : location.element() + "/" + location.annotation()))) {
+    if (!reported.add(Printed.of(message, location, args))) {
       return;
     }
     if (location == null) {

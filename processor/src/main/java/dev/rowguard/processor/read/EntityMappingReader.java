@@ -54,14 +54,12 @@ public final class EntityMappingReader {
     boolean record = entity.getKind() == ElementKind.RECORD;
     boolean ok = true;
     if (!visible(entity, pkg)) {
-      reporter.report(Location.of(entity), Message.ENTITY_ACCESS, repository, "use " + entity.getSimpleName(),
-          "the class is not public; make it public or declare the repository in package " + packageOf(entity));
+      reporter.report(Location.of(entity), Message.ENTITY_NOT_PUBLIC, repository, entity.getSimpleName(),
+          packageOf(entity));
       return Optional.empty();
     }
     if (!record && !hasVisibleNoArgConstructor(entity, pkg)) {
-      reporter.report(Location.of(entity), Message.ENTITY_ACCESS, repository,
-          "create instances of " + entity.getSimpleName(),
-          "it has no public (or package-visible) constructor without parameters; add one");
+      reporter.report(Location.of(entity), Message.NO_VISIBLE_CONSTRUCTOR, repository, entity.getSimpleName());
       ok = false;
     }
     List<Property> properties = new ArrayList<>();
@@ -135,16 +133,14 @@ public final class EntityMappingReader {
 
   /** A reference is read back as a new target holding only its key, so the target must be a settable class. */
   private Optional<Reference> reference(TypeElement target, String pkg, String repository, VariableElement field) {
-    String what = "read back reference '" + field.getSimpleName() + "' to " + target.getSimpleName();
     if (target.getKind() == ElementKind.RECORD) {
-      reporter.report(Location.of(field), Message.ENTITY_ACCESS, repository, what,
-          "a record cannot be built from its key alone; map the key as a plain column (e.g. UUID "
-              + field.getSimpleName() + "Id) or make " + target.getSimpleName() + " a class");
+      reporter.report(Location.of(field), Message.REFERENCE_TO_RECORD, repository, field.getSimpleName(),
+          target.getSimpleName(), field.getSimpleName(), target.getSimpleName());
       return Optional.empty();
     }
     if (!visible(target, pkg) || !hasVisibleNoArgConstructor(target, pkg)) {
-      reporter.report(Location.of(field), Message.ENTITY_ACCESS, repository, what,
-          target.getSimpleName() + " needs a visible constructor without parameters");
+      reporter.report(Location.of(field), Message.REFERENCE_NEEDS_CONSTRUCTOR, repository, field.getSimpleName(),
+          target.getSimpleName(), target.getSimpleName());
       return Optional.empty();
     }
     Optional<VariableElement> id = allFields(target).stream()
@@ -184,9 +180,8 @@ public final class EntityMappingReader {
         .findFirst();
     String read = getter.orElse(fieldVisible ? name : null);
     if (read == null) {
-      reporter.report(Location.of(field), Message.ENTITY_ACCESS, repository, "read field '" + name + "' of "
-          + entity.getSimpleName(), "it is private and has no get" + capitalized + "(); add the getter, or make the "
-          + "field package-private and declare the repository in package " + packageOf(entity));
+      reporter.report(Location.of(field), Message.FIELD_NOT_READABLE, repository, name, entity.getSimpleName(),
+          capitalized, packageOf(entity));
       return Optional.empty();
     }
     if (setter.isPresent()) {
@@ -195,9 +190,9 @@ public final class EntityMappingReader {
     if (fieldVisible && !field.getModifiers().contains(Modifier.FINAL)) {
       return Optional.of(new Access(read, name, Access.WriteKind.FIELD));
     }
-    reporter.report(Location.of(field), Message.ENTITY_ACCESS, repository, "write field '" + name + "' of "
-        + entity.getSimpleName(), "it is " + (field.getModifiers().contains(Modifier.FINAL) ? "final" : "private")
-        + " and has no set" + capitalized + "(" + TypeName.get(field.asType()) + "); add the setter");
+    reporter.report(Location.of(field), Message.FIELD_NOT_WRITABLE, repository, name, entity.getSimpleName(),
+        field.getModifiers().contains(Modifier.FINAL) ? "final" : "private", capitalized,
+        TypeName.get(field.asType()));
     return Optional.empty();
   }
 
@@ -206,9 +201,8 @@ public final class EntityMappingReader {
     for (Element component : entity.getRecordComponents()) {
       String name = component.getSimpleName().toString();
       if (table.columns().stream().noneMatch(c -> name.equals(c.field()))) {
-        reporter.report(Location.of(component), Message.ENTITY_ACCESS, repository, "create " + entity.getSimpleName(),
-            "record component '" + name + "' is not a column, and records are built through their canonical "
-                + "constructor; map it, or make " + entity.getSimpleName() + " a class");
+        reporter.report(Location.of(component), Message.RECORD_COMPONENT_NOT_COLUMN, repository,
+            entity.getSimpleName(), name, entity.getSimpleName());
         return false;
       }
     }

@@ -6,6 +6,7 @@ import dev.rowguard.annotations.Jsonb;
 import dev.rowguard.annotations.Tenanted;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
+import dev.rowguard.processor.diagnostics.Origins;
 import dev.rowguard.processor.diagnostics.Reporter;
 import dev.rowguard.schema.CheckConstraint;
 import dev.rowguard.schema.Column;

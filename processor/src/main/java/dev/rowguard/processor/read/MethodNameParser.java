@@ -1,8 +1,9 @@
 package dev.rowguard.processor.read;
 
+import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.read.MethodName.Action;
 import dev.rowguard.processor.repository.Operator;
-import dev.rowguard.processor.validate.Suggestions;
+import dev.rowguard.schema.sql.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,23 +55,22 @@ final class MethodNameParser {
   /**
    * The parsed name.
    *
-   * @throws IllegalArgumentException with a message saying what is wrong and what the grammar accepts
+   * @throws MethodNameException saying what is wrong and what the grammar accepts
    */
   MethodName parse(String methodName) {
     Matcher matcher = PREFIX.matcher(methodName);
     if (!matcher.matches()) {
-      throw new IllegalArgumentException("the name does not start with findBy, findFirst<n>By, countBy, existsBy "
-          + "or deleteBy");
+      throw new MethodNameException(Message.NAME_PREFIX);
     }
     Action action = Action.valueOf(matcher.group(1).toUpperCase(java.util.Locale.ROOT));
     int first = 0;
     if (matcher.group(2) != null) {
       if (action != Action.FIND) {
-        throw new IllegalArgumentException(matcher.group(2) + " is only allowed in find methods");
+        throw new MethodNameException(Message.NAME_FIRST_OUTSIDE_FIND, matcher.group(2));
       }
       first = matcher.group(3).isEmpty() ? 1 : Integer.parseInt(matcher.group(3));
       if (first < 1) {
-        throw new IllegalArgumentException(matcher.group(2) + matcher.group(3) + " must ask for at least one result");
+        throw new MethodNameException(Message.NAME_FIRST_ZERO, matcher.group(2) + matcher.group(3));
       }
     }
     String rest = matcher.group(4);
@@ -78,8 +78,8 @@ final class MethodNameParser {
     String predicate = orderBy < 0 ? rest : rest.substring(0, orderBy);
     List<MethodName.Order> order = orderBy < 0 ? List.of() : orderTerms(rest.substring(orderBy + "OrderBy".length()));
     if (predicate.isEmpty() && order.isEmpty()) {
-      throw new IllegalArgumentException("nothing follows By; name a property, e.g. "
-          + matcher.group(1) + "By" + capitalize(properties.get(properties.size() - 1)));
+      throw new MethodNameException(Message.NAME_EMPTY_CONDITION,
+          matcher.group(1) + "By" + capitalize(properties.get(properties.size() - 1)));
     }
     return new MethodName(action, first, predicate.isEmpty() ? List.of() : conditions(predicate), order);
   }
@@ -113,8 +113,7 @@ final class MethodNameParser {
         }
       }
       if (ignoreCase && operator != Operator.EQUAL && !operator.textual()) {
-        throw new IllegalArgumentException("IgnoreCase applies to text comparisons (equality, Like, StartsWith, "
-            + "EndsWith, Contains), not to " + operatorName(operator));
+        throw new MethodNameException(Message.NAME_IGNORE_CASE, operatorName(operator));
       }
       terms.add(new MethodName.Term(uncapitalize(property), operator, negated, ignoreCase, or));
       if (position == text.length()) {
@@ -127,9 +126,8 @@ final class MethodNameParser {
         or = true;
         position += "Or".length();
       } else {
-        throw new IllegalArgumentException("cannot read '" + text.substring(position) + "' after property "
-            + uncapitalize(property) + "; a condition is <Property>[IgnoreCase][Not][Operator], joined by And or Or, "
-            + "where the operator is one of " + OPERATORS.stream().map(Map.Entry::getKey).sorted().toList());
+        throw new MethodNameException(Message.NAME_UNKNOWN_OPERATOR, text.substring(position), uncapitalize(property),
+            OPERATORS.stream().map(Map.Entry::getKey).sorted().toList());
       }
     }
   }
@@ -155,8 +153,7 @@ final class MethodNameParser {
       terms.add(new MethodName.Order(uncapitalize(property), descending, ignoreCase));
     }
     if (terms.isEmpty()) {
-      throw new IllegalArgumentException("nothing follows OrderBy; name a property, e.g. OrderBy"
-          + capitalize(properties.get(properties.size() - 1)) + "Desc");
+      throw new MethodNameException(Message.NAME_EMPTY_ORDER, capitalize(properties.get(properties.size() - 1)));
     }
     return terms;
   }
@@ -170,9 +167,8 @@ final class MethodNameParser {
     }
     String rest = text.substring(position);
     Optional<String> guess = Suggestions.closest(uncapitalize(firstWord(rest)), properties);
-    throw new IllegalArgumentException("'" + rest + "' does not start with a property of the entity"
-        + guess.map(g -> " (did you mean '" + g + "'?)").orElse("") + "; its properties are "
-        + properties.stream().sorted().toList());
+    throw new MethodNameException(Message.NAME_UNKNOWN_PROPERTY, rest,
+        guess.map(g -> " (did you mean '" + g + "'?)").orElse(""), properties.stream().sorted().toList());
   }
 
   /** Up to the next keyword, for suggestions: {@code HostnmeAndStatus} → {@code Hostnme}. */

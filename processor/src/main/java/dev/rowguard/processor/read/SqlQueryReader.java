@@ -90,9 +90,7 @@ public final class SqlQueryReader {
     }
 
     TypeMirror returns = type.getReturnType();
-    boolean countLike = returns.getKind() == TypeKind.VOID || isOneOf(returns, "int", "long", "boolean",
-        "java.lang.Integer", "java.lang.Long", "java.lang.Boolean");
-    if (countLike) {
+    if (ResultShapes.countLike(returns)) {
       // int, long and boolean are a write's row count, unless the analysis finds a SELECT: then one value.
       NativeQueryAnalysis analysis = analyzer.analyze(sql, parameters, new ResultShape.UpdateCount());
       if (analysis.kind() != StatementKind.SELECT || returns.getKind() == TypeKind.VOID) {
@@ -107,16 +105,12 @@ public final class SqlQueryReader {
     Cardinality cardinality = Cardinality.ONE;
     TypeMirror element = returns;
     if (returns instanceof DeclaredType declared && !declared.getTypeArguments().isEmpty()) {
-      String container = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-      Map<String, Cardinality> containers = Map.of("java.util.Optional", Cardinality.OPTIONAL,
-          "java.util.List", Cardinality.LIST, "java.util.stream.Stream", Cardinality.STREAM);
-      if (!containers.containsKey(container)) {
-        reporter.report(location, Message.QUERY_RESULT, label, returns, "a @SqlQuery method returns rows as the "
-            + "entity, a record or a single value, alone or in an Optional, List or Stream; or void, int, long or "
-            + "boolean for a statement that writes");
+      Optional<Cardinality> container = ResultShapes.sqlQueryContainer(JavaTypes.qualifiedName(declared));
+      if (container.isEmpty()) {
+        reporter.report(location, Message.SQL_QUERY_RESULT, label, returns);
         return Optional.empty();
       }
-      cardinality = containers.get(container);
+      cardinality = container.get();
       element = declared.getTypeArguments().get(0);
     }
     ResultShape shape;
@@ -143,7 +137,7 @@ public final class SqlQueryReader {
       return Optional.empty();
     }
     if (analysis.kind() != StatementKind.SELECT && analysis.resultColumns().isEmpty()) {
-      reporter.report(location, Message.SQL_RESULT, label, "the statement returns no rows; return void, int or long");
+      reporter.report(location, Message.SQL_NO_ROWS, label);
       return Optional.empty();
     }
     Optional<NativeResult> result = result(analysis, shape, rowEntity, elementType, element, entity, location, label);
@@ -241,9 +235,8 @@ public final class SqlQueryReader {
           .map(Property::enumMapping)
           .findFirst();
       if (mapping.isEmpty()) {
-        reporter.report(location, Message.SQL_PARAMETER, label, "'" + name + "' is the enum "
-            + element.getSimpleName() + ", which no property of " + entity.simpleName() + " has, so its stored text "
-            + "is not known; use the String it is stored as");
+        reporter.report(location, Message.SQL_ENUM_PARAMETER, label, name, element.getSimpleName(),
+            entity.simpleName());
         return Optional.empty();
       }
       return Optional.of(new Property(name, described, typeName, ValueKind.ENUM, none, mapping.get(), null));
@@ -265,13 +258,6 @@ public final class SqlQueryReader {
       case "integer" -> ClassName.get(Integer.class);
       default -> ClassName.get(String.class);
     };
-  }
-
-  private static boolean isOneOf(TypeMirror type, String... names) {
-    String name = type.getKind().isPrimitive() ? type.toString()
-        : type instanceof DeclaredType declared ? ((TypeElement) declared.asElement()).getQualifiedName().toString()
-        : "";
-    return List.of(names).contains(name);
   }
 
 }

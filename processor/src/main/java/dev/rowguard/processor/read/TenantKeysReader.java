@@ -4,6 +4,7 @@ import dev.rowguard.annotations.TenantKey;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
+import dev.rowguard.processor.shared.TenantKeyTypes;
 import dev.rowguard.schema.QualifiedName;
 import dev.rowguard.schema.TenantKeyColumn;
 import dev.rowguard.schema.sql.NameProblem;

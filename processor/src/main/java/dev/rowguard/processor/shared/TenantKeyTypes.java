@@ -1,4 +1,4 @@
-package dev.rowguard.processor.read;
+package dev.rowguard.processor.shared;
 
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +12,7 @@ public final class TenantKeyTypes {
   private TenantKeyTypes() {}
 
   /** The column type for a key of this qualified Java type, or empty when keys cannot have it. */
-  static Optional<String> sqlType(String javaType) {
+  public static Optional<String> sqlType(String javaType) {
     return Optional.ofNullable(SQL_BY_JAVA.get(javaType));
   }
 

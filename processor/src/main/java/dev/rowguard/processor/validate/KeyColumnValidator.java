@@ -2,12 +2,13 @@ package dev.rowguard.processor.validate;
 
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
-import dev.rowguard.processor.read.Origins;
+import dev.rowguard.processor.diagnostics.Origins;
 import dev.rowguard.schema.Column;
 import dev.rowguard.schema.Index;
 import dev.rowguard.schema.Key;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.Table;
+import dev.rowguard.schema.sql.Suggestions;
 import java.util.List;
 
 /** Every column an index or unique constraint names must exist in its table. */
@@ -33,7 +34,7 @@ final class KeyColumnValidator {
         String entity = table.entity();
         reporter.report(origins.constraint(entity, constraint), Message.UNKNOWN_KEY_COLUMN, kind,
             entity.substring(entity.lastIndexOf('.') + 1), column, table.name(),
-            Suggestions.didYouMean(column, columnNames));
+            Suggestions.didYouMeanSentence(column, columnNames));
       }
     }
   }

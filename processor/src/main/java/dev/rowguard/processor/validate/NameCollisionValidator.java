@@ -2,7 +2,7 @@ package dev.rowguard.processor.validate;
 
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
-import dev.rowguard.processor.read.Origins;
+import dev.rowguard.processor.diagnostics.Origins;
 import dev.rowguard.schema.Index;
 import dev.rowguard.schema.Key;
 import dev.rowguard.schema.Schema;

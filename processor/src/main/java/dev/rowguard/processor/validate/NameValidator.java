@@ -2,7 +2,7 @@ package dev.rowguard.processor.validate;
 
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
-import dev.rowguard.processor.read.Origins;
+import dev.rowguard.processor.diagnostics.Origins;
 import dev.rowguard.schema.CheckConstraint;
 import dev.rowguard.schema.Column;
 import dev.rowguard.schema.Index;

@@ -1,7 +1,7 @@
 package dev.rowguard.processor.validate;
 
 import dev.rowguard.processor.diagnostics.Reporter;
-import dev.rowguard.processor.read.Origins;
+import dev.rowguard.processor.diagnostics.Origins;
 import dev.rowguard.schema.Schema;
 
 /** Runs every check of the declared model. Validators only report; they never change the model. */

@@ -2,8 +2,8 @@ package dev.rowguard.processor.validate;
 
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
-import dev.rowguard.processor.read.Origins;
-import dev.rowguard.processor.read.TenantKeyTypes;
+import dev.rowguard.processor.diagnostics.Origins;
+import dev.rowguard.processor.shared.TenantKeyTypes;
 import dev.rowguard.schema.Column;
 import dev.rowguard.schema.ForeignKey;
 import dev.rowguard.schema.Schema;

@@ -4,6 +4,7 @@ import static dev.rowguard.schema.query.SqlNames.fold;
 
 import dev.rowguard.schema.query.NativeQueryProblem.Kind;
 import dev.rowguard.schema.query.QueryScope.Source;
+import dev.rowguard.schema.sql.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.rowguard.schema.query;
 
+import dev.rowguard.schema.sql.Suggestions;
 import dev.rowguard.schema.query.NativeQueryProblem.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
