@@ -9,10 +9,11 @@ import dev.rowguard.processor.diagnostics.Reporter;
 import dev.rowguard.processor.repository.Access;
 import dev.rowguard.processor.repository.EntityMapping;
 import dev.rowguard.processor.repository.EnumMapping;
-import dev.rowguard.processor.repository.NativeBind;
+import dev.rowguard.processor.repository.Bind;
 import dev.rowguard.processor.repository.NativeResult;
 import dev.rowguard.processor.repository.Operation;
 import dev.rowguard.processor.repository.Operation.Cardinality;
+import dev.rowguard.processor.repository.Operator;
 import dev.rowguard.processor.repository.Property;
 import dev.rowguard.processor.repository.ValueKind;
 import dev.rowguard.schema.Column;
@@ -98,7 +99,8 @@ public final class SqlQueryReader {
           return Optional.empty();
         }
         return binds(analysis, method, type, parameterIndex, entity, location, label)
-            .map(binds -> new Operation.Native(entity, analysis.jdbcSql(), binds, null, null, TypeName.get(returns)));
+            .map(binds -> new Operation.Native(entity, analysis.jdbcSql(), binds.binds(), binds.tenantKeys(), null,
+                null, TypeName.get(returns)));
       }
     }
 
@@ -141,12 +143,12 @@ public final class SqlQueryReader {
       return Optional.empty();
     }
     Optional<NativeResult> result = result(analysis, shape, rowEntity, elementType, element, entity, location, label);
-    Optional<List<NativeBind>> binds = binds(analysis, method, type, parameterIndex, entity, location, label);
+    Optional<Binds> binds = binds(analysis, method, type, parameterIndex, entity, location, label);
     if (result.isEmpty() || binds.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Operation.Native(entity, analysis.jdbcSql(), binds.get(), result.get(), cardinality,
-        null));
+    return Optional.of(new Operation.Native(entity, analysis.jdbcSql(), binds.get().binds(),
+        binds.get().tenantKeys(), result.get(), cardinality, null));
   }
 
   private boolean report(NativeQueryAnalysis analysis, Location location, String label) {
@@ -195,13 +197,32 @@ public final class SqlQueryReader {
     throw new IllegalStateException("the analysis accepted a result without column " + label);
   }
 
-  private Optional<List<NativeBind>> binds(NativeQueryAnalysis analysis, ExecutableElement method,
+  /** What each {@code ?} is bound to, and the tenant keys the method requires for it. */
+  private record Binds(List<Bind> binds, List<Operation.Native.TenantKey> tenantKeys) {}
+
+  /**
+   * The binds of the analysed statement. Its tenant keys are the entity's when those cover every key the SQL
+   * binds; when the SQL reaches a table scoped more deeply than the entity, they are the keys the SQL names.
+   */
+  private Optional<Binds> binds(NativeQueryAnalysis analysis, ExecutableElement method,
       ExecutableType type, Map<String, Integer> parameterIndex, EntityMapping entity, Location location,
       String label) {
-    List<NativeBind> binds = new ArrayList<>();
+    List<Operation.Native.TenantKey> named = analysis.bindings().stream()
+        .filter(BoundValue.TenantKey.class::isInstance).map(BoundValue.TenantKey.class::cast)
+        .map(key -> new Operation.Native.TenantKey(key.column(), keyType(key.key().sqlType())))
+        .distinct()
+        .toList();
+    List<String> entityColumns = entity.tenantKeys().stream().map(p -> p.column().name()).toList();
+    List<Operation.Native.TenantKey> keys = entityColumns.containsAll(named.stream()
+        .map(Operation.Native.TenantKey::column).toList())
+        ? entity.tenantKeys().stream()
+            .map(p -> new Operation.Native.TenantKey(p.column().name(), p.type().box())).toList()
+        : named;
+    List<String> keyColumns = keys.stream().map(Operation.Native.TenantKey::column).toList();
+    List<Bind> binds = new ArrayList<>();
     for (BoundValue bound : analysis.bindings()) {
       if (bound instanceof BoundValue.TenantKey key) {
-        binds.add(new NativeBind.TenantKey(key.column(), keyType(key.key().sqlType())));
+        binds.add(new Bind.TenantKey(keyColumns.indexOf(key.column()), key.column()));
         continue;
       }
       String name = ((BoundValue.Parameter) bound).name();
@@ -210,9 +231,10 @@ public final class SqlQueryReader {
       if (value.isEmpty()) {
         return Optional.empty();
       }
-      binds.add(new NativeBind.Parameter(method.getParameters().get(index).getSimpleName().toString(), value.get()));
+      binds.add(new Bind.Parameter(method.getParameters().get(index).getSimpleName().toString(), value.get(),
+          Operator.EQUAL));
     }
-    return Optional.of(binds);
+    return Optional.of(new Binds(binds, keys));
   }
 
   /** How a value of {@code type} travels through JDBC; enums take their stored text from a column of that enum. */

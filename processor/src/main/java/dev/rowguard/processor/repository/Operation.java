@@ -1,6 +1,7 @@
 package dev.rowguard.processor.repository;
 
 import com.palantir.javapoet.TypeName;
+import java.util.List;
 
 /** What one repository method does. */
 public sealed interface Operation {
@@ -49,15 +50,31 @@ public sealed interface Operation {
   /**
    * Runs native SQL from {@code @SqlQuery}, checked at compile time against the schema model.
    *
-   * @param entity the repository's entity (its tenant keys are the ones bound)
+   * @param entity the repository's entity
    * @param sql the statement to prepare: placeholders expanded, {@code :name} replaced by {@code ?}
    * @param binds what each {@code ?} is bound to, in order
+   * @param tenantKeys the tenant keys the method requires, outermost first: the entity's, or, when the SQL reaches
+   *     a table scoped more deeply than the entity, the keys the SQL names
    * @param result how each row is read, or {@code null} for a statement that writes
    * @param cardinality for a row-reading method, how many rows it returns
    * @param resultType for a writing method, {@code void}, {@code int}, {@code long} or {@code boolean}
    */
-  record Native(EntityMapping entity, String sql, java.util.List<NativeBind> binds, NativeResult result,
-      Cardinality cardinality, TypeName resultType) implements Operation {}
+  record Native(EntityMapping entity, String sql, List<Bind> binds, List<TenantKey> tenantKeys,
+      NativeResult result, Cardinality cardinality, TypeName resultType) implements Operation {
+    public Native {
+      binds = List.copyOf(binds);
+      tenantKeys = List.copyOf(tenantKeys);
+    }
+
+    /** Whether the keys required are the entity's own, so the repository's tenant constant serves. */
+    public boolean bindsEntityKeys() {
+      return tenantKeys.stream().map(TenantKey::column).toList()
+          .equals(entity.tenantKeys().stream().map(p -> p.column().name()).toList());
+    }
+
+    /** A tenant key column and the Java type the runtime binds it as. */
+    public record TenantKey(String column, TypeName type) {}
+  }
 
   /**
    * Writes entities given as a parameter.

@@ -1,5 +1,6 @@
 package dev.rowguard.processor.write;
 
+import dev.rowguard.processor.repository.Bind;
 import dev.rowguard.processor.repository.Condition;
 import dev.rowguard.processor.repository.EntityMapping;
 import dev.rowguard.processor.repository.Property;
@@ -83,7 +84,7 @@ final class RepositorySql {
     List<Property> keys = entity.tenantKeys();
     for (int i = 0; i < keys.size(); i++) {
       restrictions.add(column(keys.get(i)) + " = ?");
-      binds.add(new Bind.TenantKey(i, keys.get(i)));
+      binds.add(new Bind.TenantKey(i, keys.get(i).column().name()));
     }
     return restrictions;
   }
