@@ -39,6 +39,12 @@ class RepositoryDiagnosticsTest {
     return compile(ASSET, assets(lines));
   }
 
+  /** Asserts an error, tag and text, on the line of the repository that contains {@code line}. */
+  private static void assertError(String text, String line, String... repositoryLines) {
+    JavaFileObject assets = assets(repositoryLines);
+    assertThat(compile(ASSET, assets)).hadErrorContaining(text).inFile(assets).onLineContaining(line);
+  }
+
   @Test
   void aRepositoryWithinTheSubsetCompiles() {
     assertThat(repository("List<Asset> findByHostnameLike(String pattern);")).succeededWithoutWarnings();
@@ -110,97 +116,123 @@ class RepositoryDiagnosticsTest {
         "@Entity public record Pet(@Id UUID id, @ManyToOne Owner owner) {}");
     JavaFileObject pets = source("Pets", "@Repository public interface Pets extends BasicRepository<Pet, UUID> {}");
     assertThat(compile(owner, pet, pets))
-        .hadErrorContaining("cannot read back reference 'owner' to Owner: a record cannot be built from its key alone")
+        .hadErrorContaining("[RowguardEntityAccess] repository Pets cannot read back reference 'owner' to Owner: a "
+            + "record cannot be built from its key alone; map the key as a plain column (e.g. UUID ownerId) or make "
+            + "Owner a class")
         .inFile(pet).onLineContaining("record Pet");
   }
 
   @Test
   void methodOutsideTheSubsetNamesWhatIsMissing() {
-    assertThat(repository("void frobnicate(String hostname);"))
-        .hadErrorContaining("[RowguardRepositoryMethod] cannot implement Assets.frobnicate(String): it is not a "
-            + "query by method name (findBy…, findFirst<n>By…, countBy…, existsBy…, deleteBy…) and has none of "
-            + "@Find, @Insert, @Update, @Delete, @Save, @SqlQuery");
+    assertError("[RowguardRepositoryMethod] cannot implement Assets.frobnicate(String): it is not a query by method "
+        + "name (findBy…, findFirst<n>By…, countBy…, existsBy…, deleteBy…) and has none of @Find, @Insert, @Update, "
+        + "@Delete, @Save, @SqlQuery; add one, or make it a default method", "frobnicate",
+        "void frobnicate(String hostname);");
   }
 
   @Test
   void unknownPropertyInAMethodNameSuggestsTheClosest() {
-    assertThat(repository("List<Asset> findByHostnme(String hostname);"))
-        .hadErrorContaining("[RowguardQueryMethodName] cannot implement Assets.findByHostnme(String): 'Hostnme' does "
-            + "not start with a property of the entity (did you mean 'hostname'?); its properties are [cores, "
-            + "hostname, id, seenAt]");
+    assertError("[RowguardQueryMethodName] cannot implement Assets.findByHostnme(String): 'Hostnme' does not start "
+        + "with a property of the entity (did you mean 'hostname'?); its properties are [cores, hostname, id, "
+        + "seenAt]. See the supported subset in the README's Repositories section", "findByHostnme",
+        "List<Asset> findByHostnme(String hostname);");
   }
 
   @Test
   void unknownOperatorIsReported() {
-    assertThat(repository("List<Asset> findBySeenAtAfter(Instant after);"))
-        .hadErrorContaining("cannot read 'After' after property seenAt; a condition is "
-            + "<Property>[IgnoreCase][Not][Operator], joined by And or Or");
+    assertError("[RowguardQueryMethodName] cannot implement Assets.findBySeenAtAfter(Instant): cannot read 'After' "
+        + "after property seenAt; a condition is <Property>[IgnoreCase][Not][Operator], joined by And or Or, where "
+        + "the operator is one of [Between, Contains,", "findBySeenAtAfter",
+        "List<Asset> findBySeenAtAfter(Instant after);");
   }
 
   @Test
   void textOperatorsNeedTextProperties() {
-    assertThat(repository("List<Asset> findByCoresLike(String pattern);"))
-        .hadErrorContaining("cores is not text (int), so it cannot be compared with like");
-    assertThat(repository("List<Asset> findByCoresIgnoreCase(int cores);"))
-        .hadErrorContaining("cores is not text (int), so it cannot be compared with IgnoreCase");
-    assertThat(repository("List<Asset> findByCoresIgnoreCaseLessThan(int cores);"))
-        .hadErrorContaining("IgnoreCase applies to text comparisons");
+    assertError("[RowguardQueryMethodName] cannot implement Assets.findByCoresLike(String): cores is not text (int), "
+        + "so it cannot be compared with like. See the supported subset", "findByCoresLike",
+        "List<Asset> findByCoresLike(String pattern);");
+    assertError("[RowguardQueryMethodName] cannot implement Assets.findByCoresIgnoreCase(int): cores is not text "
+        + "(int), so it cannot be compared with IgnoreCase. See the supported subset", "findByCoresIgnoreCase",
+        "List<Asset> findByCoresIgnoreCase(int cores);");
+    assertError("[RowguardQueryMethodName] cannot implement Assets.findByCoresIgnoreCaseLessThan(int): IgnoreCase "
+        + "applies to text comparisons (equality, Like, StartsWith, EndsWith, Contains), not to LessThan",
+        "findByCoresIgnoreCaseLessThan", "List<Asset> findByCoresIgnoreCaseLessThan(int cores);");
+  }
+
+  @Test
+  void trueAndFalseNeedBooleanProperties() {
+    assertError("[RowguardQueryMethodName] cannot implement Assets.findByCoresTrue(): cores is not boolean (int), "
+        + "so it cannot be True or False", "findByCoresTrue", "List<Asset> findByCoresTrue();");
   }
 
   @Test
   void parameterCountMustMatchTheName() {
-    assertThat(repository("List<Asset> findByHostnameAndCores(String hostname);"))
-        .hadErrorContaining("[RowguardQueryParameter] cannot implement Assets.findByHostnameAndCores(String): its "
-            + "name needs 2 parameter(s) (hostname equal, cores equal), but it has 1 besides PageRequest, Limit, "
-            + "Order and Sort");
+    assertError("[RowguardQueryParameter] cannot implement Assets.findByHostnameAndCores(String): its name needs 2 "
+        + "parameter(s) (hostname equal, cores equal), but it has 1 besides PageRequest, Limit, Order and Sort",
+        "findByHostnameAndCores", "List<Asset> findByHostnameAndCores(String hostname);");
   }
 
   @Test
   void parameterTypeMustFitTheProperty() {
-    JavaFileObject assets = assets("List<Asset> findByCores(String cores);");
-    assertThat(compile(ASSET, assets))
-        .hadErrorContaining("parameter 'cores' is String, but cores is int; declare it as int")
-        .inFile(assets).onLineContaining("findByCores");
+    assertError("[RowguardQueryParameter] cannot implement Assets.findByCores(String): parameter 'cores' is String, "
+        + "but cores is int; declare it as int", "findByCores", "List<Asset> findByCores(String cores);");
   }
 
   @Test
   void inNeedsACollection() {
-    assertThat(repository("List<Asset> findByHostnameIn(String hostnames);"))
-        .hadErrorContaining("parameter 'hostnames' is String, but In on hostname takes a Collection<String>");
+    assertError("[RowguardQueryParameter] cannot implement Assets.findByHostnameIn(String): parameter 'hostnames' is "
+        + "String, but In on hostname takes a Collection<String>", "findByHostnameIn",
+        "List<Asset> findByHostnameIn(String hostnames);");
   }
 
   @Test
   void pageNeedsAPageRequestAndTheReverse() {
-    assertThat(repository("Page<Asset> findByCores(int cores);"))
-        .hadErrorContaining("it returns a Page, so it needs a PageRequest parameter");
-    assertThat(repository("List<Asset> findByCores(int cores, PageRequest page);"))
-        .hadErrorContaining("it takes a PageRequest, so it returns Page<Asset>");
+    assertError("[RowguardQueryParameter] cannot implement Assets.findByCores(int): it returns a Page, so it needs a "
+        + "PageRequest parameter", "findByCores", "Page<Asset> findByCores(int cores);");
+    assertError("[RowguardQueryParameter] cannot implement Assets.findByCores(int, PageRequest): it takes a "
+        + "PageRequest, so it returns Page<Asset>", "findByCores", "List<Asset> findByCores(int cores, PageRequest page);");
+  }
+
+  @Test
+  void limitGoesWithNeitherPagingNorFirst() {
+    assertError("[RowguardQueryParameter] cannot implement Assets.findFirst2ByCores(int, Limit): a Limit cannot be "
+        + "combined with a PageRequest or First<n>; keep one", "findFirst2ByCores",
+        "List<Asset> findFirst2ByCores(int cores, jakarta.data.Limit limit);");
+  }
+
+  @Test
+  void onlyFindersTakeResultShapingParameters() {
+    assertError("[RowguardQueryParameter] cannot implement Assets.countByCores(int, Limit): only find methods take "
+        + "PageRequest, Limit, Order or Sort parameters", "countByCores",
+        "long countByCores(int cores, jakarta.data.Limit limit);");
   }
 
   @Test
   void findParameterMustNameAProperty() {
-    assertThat(repository("@Find List<Asset> byName(String hostnam);"))
-        .hadErrorContaining("parameter 'hostnam' names no property of Asset (properties: [id, hostname, cores, "
-            + "seenAt]). Did you mean 'hostname'? Rename it, or annotate it @By(\"<property>\")");
+    assertError("[RowguardQueryParameter] cannot implement Assets.byName(String): parameter 'hostnam' names no "
+        + "property of Asset (properties: [id, hostname, cores, seenAt]). Did you mean 'hostname'? Rename it, or "
+        + "annotate it @By(\"<property>\")", "hostnam", "@Find List<Asset> byName(String hostnam);");
   }
 
   @Test
   void unknownOrderByPropertyIsReported() {
-    assertThat(repository("@Find @jakarta.data.repository.OrderBy(\"name\") List<Asset> all();"))
-        .hadErrorContaining("@OrderBy(\"name\") names no property of Asset");
+    assertError("[RowguardQueryMethodName] cannot implement Assets.all(): @OrderBy(\"name\") names no property of "
+        + "Asset (properties: [id, hostname, cores, seenAt]). See the supported subset", "OrderBy",
+        "@Find @jakarta.data.repository.OrderBy(\"name\") List<Asset> all();");
   }
 
   @Test
   void unsupportedResultTypesAreReported() {
-    assertThat(repository("String countByCores(int cores);"))
-        .hadErrorContaining("[RowguardQueryResult] cannot implement Assets.countByCores(int): it returns "
-            + "java.lang.String; a countBy method returns long or int");
-    assertThat(repository("Set<Asset> findByCores(int cores);"))
-        .hadErrorContaining("a find method returns the entity, Optional, List, Stream or Page of it");
-    assertThat(repository("int existsByCores(int cores);"))
-        .hadErrorContaining("an existsBy method returns boolean");
-    assertThat(repository("@Insert String add(Asset asset);"))
-        .hadErrorContaining("a insert method returns void, or what it was given");
+    assertError("[RowguardQueryResult] cannot implement Assets.countByCores(int): it returns java.lang.String; a "
+        + "countBy method returns long or int", "countByCores", "String countByCores(int cores);");
+    assertError("[RowguardQueryResult] cannot implement Assets.findByCores(int): it returns java.util.Set<test.Asset>; "
+        + "a find method returns the entity, Optional, List, Stream or Page of it (or of a record projection)",
+        "findByCores", "Set<Asset> findByCores(int cores);");
+    assertError("[RowguardQueryResult] cannot implement Assets.existsByCores(int): it returns int; an existsBy method "
+        + "returns boolean", "existsByCores", "int existsByCores(int cores);");
+    assertError("[RowguardQueryResult] cannot implement Assets.add(Asset): it returns java.lang.String; a insert "
+        + "method returns void, or what it was given (the entity or the List, with generated values filled in)",
+        "add", "@Insert String add(Asset asset);");
   }
 
   @Test
@@ -211,14 +243,18 @@ class RepositoryDiagnosticsTest {
         "  List<Line> findByHostname(String hostname);",
         "}");
     assertThat(compile(ASSET, line, assets))
-        .hadErrorContaining("component 'cores' of Line is not a property of Asset of the same type (it is int)");
+        .hadErrorContaining("[RowguardQueryResult] cannot implement Assets.findByHostname(String): it returns "
+            + "java.util.List<test.Line>; component 'cores' of Line is not a property of Asset of the same type (it "
+            + "is int); a projection's components are entity properties, by name and type")
+        .inFile(assets).onLineContaining("findByHostname");
   }
 
   @Test
   void jdqlIsNotSupported() {
-    assertThat(repository("@jakarta.data.repository.Query(\"where hostname = ?1\") List<Asset> byHostname(String hostname);"))
-        .hadErrorContaining("[RowguardJdqlQuery] cannot implement Assets.byHostname(String): @Query (JDQL) is not "
-            + "supported. Write native SQL in @SqlQuery");
+    assertError("[RowguardJdqlQuery] cannot implement Assets.byHostname(String): @Query (JDQL) is not supported. "
+        + "Write native SQL in @SqlQuery(\"…\") with :name parameters, or use @Find or a findBy… method",
+        "byHostname",
+        "@jakarta.data.repository.Query(\"where hostname = ?1\") List<Asset> byHostname(String hostname);");
   }
 
   @Test
