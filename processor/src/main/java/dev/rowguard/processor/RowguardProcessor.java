@@ -139,10 +139,8 @@ public final class RowguardProcessor extends AbstractProcessor {
 
   private void collectSourceRoots(RoundEnvironment round) {
     for (Element root : round.getRootElements()) {
-      if (root instanceof PackageElement pkg) {
-        sourceRoots.add("package:" + pkg.getQualifiedName());
-      } else if (root instanceof TypeElement type) {
-        sourceRoots.add(type.getQualifiedName().toString());
+      if (root instanceof PackageElement || root instanceof TypeElement) {
+        sourceRoots.add(declarationName(root));
       }
     }
   }
@@ -173,10 +171,8 @@ public final class RowguardProcessor extends AbstractProcessor {
         .filter(Objects::nonNull) // Not on the classpath: nothing declares tenant keys.
         .toArray(TypeElement[]::new);
     for (Element element : round.getElementsAnnotatedWithAny(tenantKey)) {
-      if (element instanceof PackageElement pkg) {
-        tenantKeyDeclarations.add("package:" + pkg.getQualifiedName());
-      } else if (element instanceof TypeElement type) {
-        tenantKeyDeclarations.add(type.getQualifiedName().toString());
+      if (element instanceof PackageElement || element instanceof TypeElement) {
+        tenantKeyDeclarations.add(declarationName(element));
       }
     }
   }

@@ -1,12 +1,9 @@
 package dev.rowguard.processor;
 
-import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * generated code is seen and reviewed. After an intended change, run with {@code -Drowguard.updateGoldens=true}.
  */
 class GoldenRepositoryTest {
-  private static final boolean UPDATE = Boolean.getBoolean("rowguard.updateGoldens");
   private static final Path GOLDEN = Path.of("src/test/resources/golden/repositories");
 
   @ParameterizedTest
@@ -27,14 +23,6 @@ class GoldenRepositoryTest {
     Compilation compilation = Compilations.compile(Compilations.storeModel(), "-Arowguard.jpaCompatibility=false");
     assertThat(compilation).succeededWithoutWarnings();
     String actual = Compilations.generatedSource(compilation, "dev.rowguard.processor.store." + name);
-    Path golden = GOLDEN.resolve(name + ".java.txt");
-    if (UPDATE || !Files.exists(golden)) {
-      Files.createDirectories(GOLDEN);
-      Files.writeString(golden, actual, StandardCharsets.UTF_8);
-      if (!UPDATE) {
-        throw new AssertionError("golden file " + golden + " did not exist and was written; review and commit it");
-      }
-    }
-    assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    Goldens.assertMatches(GOLDEN.resolve(name + ".java.txt"), actual);
   }
 }

@@ -1,13 +1,9 @@
 package dev.rowguard.processor;
 
-import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,8 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with {@code -Drowguard.updateGoldens=true} and review the diff.
  */
 class GoldenSchemaTest {
-  private static final boolean UPDATE = Boolean.getBoolean("rowguard.updateGoldens");
-
   @ParameterizedTest
   @ValueSource(strings = {"catalog", "inventory", "tenancy"})
   void schemaSqlMatchesGolden(String fixture) throws IOException {
@@ -35,13 +29,6 @@ class GoldenSchemaTest {
   }
 
   private static void assertGolden(String fixture, String file, String actual) throws IOException {
-    Path golden = Compilations.FIXTURES.resolve(fixture).resolve(file);
-    if (UPDATE || !Files.exists(golden)) {
-      Files.writeString(golden, actual, StandardCharsets.UTF_8);
-      if (!UPDATE) {
-        throw new AssertionError("golden file " + golden + " did not exist and was written; review and commit it");
-      }
-    }
-    assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    Goldens.assertMatches(Compilations.FIXTURES.resolve(fixture).resolve(file), actual);
   }
 }

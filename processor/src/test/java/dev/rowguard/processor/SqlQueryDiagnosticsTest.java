@@ -34,6 +34,12 @@ class SqlQueryDiagnosticsTest {
     return compile(PACKAGE, HOST, hosts);
   }
 
+  /** Asserts an error, tag and text, on the {@code @SqlQuery} of the repository made of {@code lines}. */
+  private static void assertSqlError(String text, String... lines) {
+    JavaFileObject hosts = hosts(lines);
+    assertThat(compileHosts(hosts)).hadErrorContaining(text).inFile(hosts).onLineContaining("@SqlQuery");
+  }
+
   @Test
   void aRestrictedQueryCompiles() {
     assertThat(compileHosts(hosts(
@@ -53,46 +59,46 @@ class SqlQueryDiagnosticsTest {
 
   @Test
   void unknownTableAndColumnSuggestTheClosest() {
-    assertThat(compileHosts(hosts(
+    assertSqlError("[RowguardSqlUnknownName] cannot implement Hosts.all(): the table 'hots' is not in the schema "
+        + "model",
         "@SqlQuery(\"SELECT h.* FROM hots h WHERE rowguard_tenant(h)\")",
-        "List<Host> all();")))
-        .hadErrorContaining("[RowguardSqlUnknownName] cannot implement Hosts.all(): the table 'hots' is not in the "
-            + "schema model");
-    assertThat(compileHosts(hosts(
+        "List<Host> all();");
+    assertSqlError("[RowguardSqlUnknownName] cannot implement Hosts.named(String): 'hostnme' is not a column of "
+        + "host h",
         "@SqlQuery(\"SELECT h.* FROM host h WHERE rowguard_tenant(h) AND h.hostnme = :hostname\")",
-        "List<Host> named(String hostname);")))
-        .hadErrorContaining("'hostnme' is not a column of host h");
+        "List<Host> named(String hostname);");
   }
 
   @Test
   void parametersMustMatchBothWays() {
-    assertThat(compileHosts(hosts(
+    assertSqlError("[RowguardSqlParameter] cannot implement Hosts.named(String): :name is not a parameter of the "
+        + "method",
         "@SqlQuery(\"SELECT h.* FROM host h WHERE rowguard_tenant(h) AND h.hostname = :name\")",
-        "List<Host> named(String hostname);")))
-        .hadErrorContaining("[RowguardSqlParameter] cannot implement Hosts.named(String): :name is not a parameter "
-            + "of the method");
-    assertThat(compileHosts(hosts(
+        "List<Host> named(String hostname);");
+    assertSqlError("[RowguardSqlParameter] cannot implement Hosts.named(String): the method parameter hostname is "
+        + "not used in the SQL",
         "@SqlQuery(\"SELECT h.* FROM host h WHERE rowguard_tenant(h)\")",
-        "List<Host> named(String hostname);")))
-        .hadErrorContaining("the method parameter hostname is not used in the SQL");
+        "List<Host> named(String hostname);");
   }
 
   @Test
   void parameterTypeMustFitTheColumn() {
-    assertThat(compileHosts(hosts(
+    assertSqlError("[RowguardSqlParameter] cannot implement Hosts.byId(String): :id (java.lang.String) does not fit "
+        + "host.id, a uuid column",
         "@SqlQuery(\"SELECT h.* FROM host h WHERE rowguard_tenant(h) AND h.id = :id\")",
-        "List<Host> byId(String id);")))
-        .hadErrorContaining(":id (java.lang.String) does not fit host.id, a uuid column");
+        "List<Host> byId(String id);");
   }
 
   @Test
   void resultMustMapToTheReturnType() {
     JavaFileObject line = source("Line", "public record Line(String hostname, long coreCount) {}");
-    assertThat(compile(PACKAGE, HOST, line, hosts(
+    JavaFileObject hosts = hosts(
         "@SqlQuery(\"SELECT h.hostname, h.cores FROM host h WHERE rowguard_tenant(h)\")",
-        "List<Line> lines();")))
+        "List<Line> lines();");
+    assertThat(compile(PACKAGE, HOST, line, hosts))
         .hadErrorContaining("[RowguardSqlResult] cannot implement Hosts.lines(): Line.coreCount has no result column "
-            + "labelled core_count");
+            + "labelled core_count")
+        .inFile(hosts).onLineContaining("@SqlQuery");
   }
 
   @Test
@@ -108,27 +114,25 @@ class SqlQueryDiagnosticsTest {
 
   @Test
   void aMethodParameterIsNotTheBoundTenant() {
-    assertThat(compileHosts(hosts(
+    assertSqlError("[RowguardSqlTenantFilter] cannot implement Hosts.of(UUID): host h does not restrict its tenant "
+        + "key tenant_id to the bound tenant",
         "@SqlQuery(\"SELECT h.* FROM host h WHERE h.tenant_id = :tenant\")",
-        "List<Host> of(UUID tenant);")))
-        .hadErrorContaining("[RowguardSqlTenantFilter]");
+        "List<Host> of(UUID tenant);");
   }
 
   @Test
   void tenantKeysCannotBeUpdated() {
-    assertThat(compileHosts(hosts(
+    assertSqlError("[RowguardSqlTenantFilter] cannot implement Hosts.move(UUID): UPDATE of host sets the tenant key "
+        + "tenant_id",
         "@SqlQuery(\"UPDATE host SET tenant_id = :other WHERE rowguard_tenant()\")",
-        "int move(UUID other);")))
-        .hadErrorContaining("UPDATE of host sets the tenant key tenant_id");
+        "int move(UUID other);");
   }
 
   @Test
   void insertIntoATenantedTableBelongsInInsert() {
-    assertThat(compileHosts(hosts(
+    assertSqlError("[RowguardSqlUnsupported] cannot implement Hosts.add(UUID): INSERT into the tenanted table",
         "@SqlQuery(\"INSERT INTO host (id, tenant_id, hostname, cores) VALUES (:id, :id, 'x', 1)\")",
-        "void add(UUID id);")))
-        .hadErrorContaining("[RowguardSqlUnsupported] cannot implement Hosts.add(UUID): INSERT into the tenanted "
-            + "table");
+        "void add(UUID id);");
   }
 
   @Test
@@ -192,7 +196,8 @@ class SqlQueryDiagnosticsTest {
           "@SqlQuery(\"SELECT h.* FROM host h WHERE " + condition + "\")",
           "List<Host> of(UUID tenant);");
       assertThat(compileHosts(hosts))
-          .hadErrorContaining("host h does not restrict its tenant key tenant_id to the bound tenant")
+          .hadErrorContaining("[RowguardSqlTenantFilter] cannot implement Hosts.of(UUID): host h does not restrict "
+              + "its tenant key tenant_id to the bound tenant")
           .inFile(hosts).onLineContaining("@SqlQuery");
     }
   }

@@ -11,9 +11,7 @@ import dev.rowguard.processor.diagnostics.Reporter;
 import dev.rowguard.schema.CheckConstraint;
 import dev.rowguard.schema.Column;
 import dev.rowguard.schema.ForeignKey;
-import dev.rowguard.schema.Index;
 import dev.rowguard.schema.Key;
-import dev.rowguard.schema.QualifiedName;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.Tenancy;
 import dev.rowguard.schema.TenantKeyColumn;
@@ -22,7 +20,6 @@ import dev.rowguard.schema.sql.FragmentProblem;
 import dev.rowguard.schema.sql.SqlFragments;
 import dev.rowguard.schema.sql.SqlLiterals;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -55,6 +50,7 @@ public final class EntityReader {
   private final Set<String> entityNames;
   private final EnumValues enumValues;
   private final Javadocs javadocs;
+  private final TableConstraintsReader tableConstraints;
   /** The key column of each referenced entity, read once however many references point at it. */
   private final Map<String, Optional<Column>> idColumns = new HashMap<>();
 
@@ -72,6 +68,7 @@ public final class EntityReader {
     this.tenantLevels = tenantLevels;
     this.entityNames = entityNames;
     this.enumValues = new EnumValues(elements, reporter, jpaCompatibility);
+    this.tableConstraints = new TableConstraintsReader(elements, reporter);
     this.javadocs = javadocs;
   }
 
@@ -87,7 +84,7 @@ public final class EntityReader {
           Message.UNSUPPORTED_MAPPING, "Entity", type.getSimpleName(), "an entity must be a class or a record");
       return Optional.empty();
     }
-    Optional<TypeElement> entitySuperclass = superclasses(type).stream()
+    Optional<TypeElement> entitySuperclass = EntityFields.superclasses(type).stream()
         .filter(s -> AnnotationValues.has(s, Jpa.ENTITY))
         .findFirst();
     if (entitySuperclass.isPresent()) {
@@ -97,16 +94,16 @@ public final class EntityReader {
       return Optional.empty();
     }
 
-    TableBuilder builder = new TableBuilder(entity, tableNames.of(type));
+    TableBuilder builder = new TableBuilder(entity, tableNames.of(type), origins);
     List<VariableElement> ids = new ArrayList<>();
-    for (VariableElement field : persistentFields(type)) {
+    for (VariableElement field : EntityFields.persistent(type)) {
       if (AnnotationValues.has(field, Jpa.ID)) {
         ids.add(field);
       }
       readField(type, field, builder);
     }
     Key primaryKey = primaryKey(type, ids, builder);
-    readTableConstraints(type, table, builder);
+    tableConstraints.read(type, table, builder);
     refuseInvalidChecks(builder);
     String comment = DocComments.description(javadocs.of(type));
     Tenancy tenancy = tenancy(type).orElse(null);
@@ -201,8 +198,8 @@ public final class EntityReader {
         return;
       }
       sqlType = "jsonb";
-    } else if (enumType(type).isPresent()) {
-      Optional<List<String>> values = enumValues.allowedValues(field, enumType(type).get());
+    } else if (EntityFields.enumType(type).isPresent()) {
+      Optional<List<String>> values = enumValues.allowedValues(field, EntityFields.enumType(type).get());
       if (values.isEmpty()) {
         return;
       }
@@ -285,7 +282,7 @@ public final class EntityReader {
    */
   private void refuseInvalidChecks(TableBuilder builder) {
     Set<String> columns = builder.columns.stream().map(Column::name).collect(Collectors.toSet());
-    for (WrittenCheck written : builder.writtenChecks) {
+    for (TableBuilder.WrittenCheck written : builder.writtenChecks) {
       String fragment = written.constraint().expression();
       Optional<FragmentProblem> problem = SqlFragments.checkProblem(fragment, columns);
       if (problem.isPresent()) {
@@ -344,7 +341,7 @@ public final class EntityReader {
 
   /** The column of a (target) entity's single {@code @Id}, read without reporting. */
   private Optional<Column> idColumn(TypeElement entity) {
-    List<VariableElement> ids = persistentFields(entity).stream()
+    List<VariableElement> ids = EntityFields.persistent(entity).stream()
         .filter(f -> AnnotationValues.has(f, Jpa.ID))
         .toList();
     if (ids.size() != 1) {
@@ -366,54 +363,6 @@ public final class EntityReader {
     return ColumnTypes.sqlType(type, length, precision, scale);
   }
 
-  private void readTableConstraints(TypeElement type, Optional<AnnotationValues> table, TableBuilder builder) {
-    if (table.isPresent()) {
-      for (AnnotationValues unique : table.get().annotations("uniqueConstraints")) {
-        List<String> columns = unique.strings("columnNames").stream().map(builder::columnNamed).toList();
-        Key key = new Key(unique.nonBlank("name").orElse(null), columns);
-        builder.addUnique(key, Location.of(type, unique.mirror()));
-        if (columns.isEmpty()) {
-          reporter.report(Location.of(type, unique.mirror()), Message.INVALID_COLUMN_LIST, "@UniqueConstraint",
-              type.getSimpleName(), "", "name at least one column");
-        }
-      }
-      for (AnnotationValues index : table.get().annotations("indexes")) {
-        readIndex(type, index, builder);
-      }
-    }
-    for (AnnotationValues check : AnnotationValues.findRepeated(type, Check.class.getCanonicalName(),
-        Check.List.class.getCanonicalName(), elements)) {
-      Optional<String> name = check.nonBlank("name");
-      if (name.isEmpty()) {
-        reporter.report(check.location(type), Message.CHECK_NEEDS_NAME, type.getSimpleName(),
-            check.string("value"));
-        continue;
-      }
-      CheckConstraint constraint = new CheckConstraint(null, name.get(), check.string("value"));
-      builder.addCheck(constraint, check.location(type), "entity " + type.getSimpleName());
-    }
-  }
-
-  private void readIndex(TypeElement type, AnnotationValues index, TableBuilder builder) {
-    String columnList = index.string("columnList");
-    Location location = Location.of(type, index.mirror());
-    List<String> columns = new ArrayList<>();
-    for (String part : columnList.split(",")) {
-      String[] words = part.trim().split("\\s+");
-      if (words[0].isEmpty() || words.length > 2
-          || (words.length == 2 && !words[1].equalsIgnoreCase("ASC"))) {
-        reporter.report(location, Message.INVALID_COLUMN_LIST, "@Index", type.getSimpleName(), columnList,
-            "write column names separated by commas, e.g. \"hostname, ip_address\" (descending order is not "
-                + "supported)");
-        return;
-      }
-      columns.add(builder.columnNamed(words[0]));
-    }
-    Index model = new Index(index.nonBlank("name").orElse(null), columns, index.bool("unique"));
-    builder.indexes.add(model);
-    origins.putConstraint(builder.entity, model, location);
-  }
-
   private String comment(TypeElement owner, VariableElement field) {
     if (owner.getKind() == ElementKind.RECORD && field.getEnclosingElement().equals(owner)) {
       return DocComments.param(javadocs.of(owner), field.getSimpleName().toString());
@@ -421,102 +370,7 @@ public final class EntityReader {
     return DocComments.description(javadocs.of(field));
   }
 
-  /** Fields that become columns: the entity's own and those of its {@code @MappedSuperclass}es, outermost first. */
-  private List<VariableElement> persistentFields(TypeElement type) {
-    List<TypeElement> hierarchy = new ArrayList<>();
-    hierarchy.add(type);
-    for (TypeElement superclass : superclasses(type)) {
-      if (AnnotationValues.has(superclass, Jpa.MAPPED_SUPERCLASS)) {
-        hierarchy.add(superclass);
-      }
-    }
-    Collections.reverse(hierarchy);
-    List<VariableElement> fields = new ArrayList<>();
-    for (TypeElement declaring : hierarchy) {
-      for (Element member : declaring.getEnclosedElements()) {
-        if (member.getKind() == ElementKind.FIELD
-            && !member.getModifiers().contains(Modifier.STATIC)
-            && !member.getModifiers().contains(Modifier.TRANSIENT)
-            && !AnnotationValues.has(member, Jpa.TRANSIENT)) {
-          fields.add((VariableElement) member);
-        }
-      }
-    }
-    return fields;
-  }
-
-  private static List<TypeElement> superclasses(TypeElement type) {
-    List<TypeElement> result = new ArrayList<>();
-    TypeMirror superclass = type.getSuperclass();
-    while (superclass.getKind() == TypeKind.DECLARED) {
-      TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
-      if (element.getQualifiedName().contentEquals("java.lang.Object")
-          || element.getQualifiedName().contentEquals("java.lang.Record")) {
-        break;
-      }
-      result.add(element);
-      superclass = element.getSuperclass();
-    }
-    return result;
-  }
-
-  private static Optional<TypeElement> enumType(TypeMirror type) {
-    if (type.getKind() == TypeKind.DECLARED) {
-      Element element = ((DeclaredType) type).asElement();
-      if (element.getKind() == ElementKind.ENUM) {
-        return Optional.of((TypeElement) element);
-      }
-    }
-    return Optional.empty();
-  }
-
   private static String simpleName(String qualifiedName) {
     return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
   }
-
-  /** The parts of one table while its fields are read. */
-  private final class TableBuilder {
-    final String entity;
-    final QualifiedName name;
-    final List<Column> columns = new ArrayList<>();
-    final Map<String, String> columnOfField = new HashMap<>();
-    final List<Key> uniqueKeys = new ArrayList<>();
-    final List<ForeignKey> foreignKeys = new ArrayList<>();
-    final List<CheckConstraint> checks = new ArrayList<>();
-    /** The checks a user wrote, to be proven single expressions once every column is read. */
-    final List<WrittenCheck> writtenChecks = new ArrayList<>();
-    final List<Index> indexes = new ArrayList<>();
-
-    TableBuilder(String entity, QualifiedName name) {
-      this.entity = entity;
-      this.name = name;
-    }
-
-    void addColumn(String field, Location location, Column column) {
-      columns.add(column);
-      columnOfField.put(field, column.name());
-      origins.putField(entity, field, location);
-    }
-
-    void addCheck(CheckConstraint check, Location location, String declaredOn) {
-      checks.add(check);
-      writtenChecks.add(new WrittenCheck(check, location, declaredOn));
-      origins.putConstraint(entity, check, location);
-    }
-
-    void addUnique(Key key, Location location) {
-      uniqueKeys.add(key);
-      origins.putConstraint(entity, key, location);
-    }
-
-    /** A column named in an index or constraint: its column name, or the column of a field of that name. */
-    String columnNamed(String reference) {
-      String trimmed = reference.trim();
-      boolean isColumn = columns.stream().anyMatch(c -> c.name().equals(trimmed));
-      return isColumn ? trimmed : columnOfField.getOrDefault(trimmed, trimmed);
-    }
-  }
-
-  /** A {@code @Check} as written, where it was written, and how a message names that place. */
-  private record WrittenCheck(CheckConstraint constraint, Location location, String declaredOn) {}
 }

@@ -51,11 +51,7 @@ final class EntityCode {
 
   /** {@code asset(rows)}: a row of every column, in property order, as an entity. */
   String rowMapper(EntityMapping entity) {
-    List<Integer> positions = new ArrayList<>();
-    for (int i = 1; i <= entity.properties().size(); i++) {
-      positions.add(i);
-    }
-    return rowMapper(entity, positions, "");
+    return rowMapper(entity, inOrder(entity.properties().size()), "");
   }
 
   /** An entity from a row whose columns are at {@code positions} (property order), named with {@code suffix}. */
@@ -85,11 +81,12 @@ final class EntityCode {
 
   /** {@code hostSummary(rows)}: a row of the projection's columns, in component order, as the record. */
   String projectionMapper(Projection projection) {
-    List<Integer> positions = new ArrayList<>();
-    for (int i = 1; i <= projection.properties().size(); i++) {
-      positions.add(i);
-    }
-    return recordMapper(projection.type(), projection.properties(), positions, "");
+    return recordMapper(projection.type(), projection.properties(), inOrder(projection.properties().size()), "");
+  }
+
+  /** The positions {@code 1 … count}: a row of exactly the columns read, in order. */
+  private static List<Integer> inOrder(int count) {
+    return java.util.stream.IntStream.rangeClosed(1, count).boxed().toList();
   }
 
   /** A record from the columns at {@code positions}, one per component, named with {@code suffix}. */
