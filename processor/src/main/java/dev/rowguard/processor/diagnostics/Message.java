@@ -147,9 +147,6 @@ public enum Message {
       "cannot implement %s: @Query (JDQL) is not supported. Write native SQL in @SqlQuery(\"…\") with :name "
           + "parameters, or use @Find or a findBy… method"),
   // ---- repositories: method names (see MethodNameParser) ----
-  NAME_PREFIX(ERROR, "RowguardQueryMethodName",
-      "cannot implement %s: the name does not start with findBy, findFirst<n>By, countBy, existsBy or deleteBy. "
-          + "See the supported subset in the README's Repositories section"),
   NAME_FIRST_OUTSIDE_FIND(ERROR, "RowguardQueryMethodName",
       "cannot implement %s: %s is only allowed in find methods. See the supported subset in the README's "
           + "Repositories section"),

@@ -60,7 +60,8 @@ final class MethodNameParser {
   MethodName parse(String methodName) {
     Matcher matcher = PREFIX.matcher(methodName);
     if (!matcher.matches()) {
-      throw new MethodNameException(Message.NAME_PREFIX);
+      // Callers ask looksLikeQuery first: a name without the prefix is never parsed.
+      throw new IllegalArgumentException("not a query method name: " + methodName);
     }
     Action action = Action.valueOf(matcher.group(1).toUpperCase(java.util.Locale.ROOT));
     int first = 0;
