@@ -16,7 +16,7 @@ import dev.rowguard.processor.read.TableNames;
 import dev.rowguard.processor.read.TenantKeysReader;
 import dev.rowguard.processor.validate.SchemaValidator;
 import dev.rowguard.processor.write.ResourceWriter;
-import dev.rowguard.processor.write.SchemaSqlWriter;
+import dev.rowguard.schema.ddl.SchemaSqlWriter;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.SchemaJson;
 import dev.rowguard.schema.Table;
