@@ -6,6 +6,7 @@ import dev.rowguard.processor.derive.SchemaDerivation;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
+import dev.rowguard.processor.migrate.MigrationCheck;
 import dev.rowguard.processor.read.AnnotationValues;
 import dev.rowguard.processor.read.BuildIndex;
 import dev.rowguard.processor.read.EntityReader;
@@ -449,5 +450,7 @@ public final class RowguardProcessor extends AbstractProcessor {
     } catch (IOException e) {
       reporter.report(null, Message.INTERNAL_ERROR, "writing " + SCHEMA_SQL, e);
     }
+    new MigrationCheck(processingEnv.getElementUtils(), reporter, processingEnv.getOptions(), options.appRole())
+        .run(schema);
   }
 }
