@@ -31,7 +31,7 @@ final class MigrationCompiler {
   }
 
   static Compilation compile(Path dir, List<JavaFileObject> sources, String... options) {
-    List<String> all = new ArrayList<>(List.of("-Arowguard.defaultSchema=" + SCHEMA,
+    List<String> all = new ArrayList<>(List.of("-Arowguard.defaultSchema=" + SCHEMA, "-Arowguard.jpaCompatibility=false",
         "-Arowguard.migrations.dir=" + dir.toAbsolutePath()));
     all.addAll(List.of(options));
     return javac().withProcessors(new RowguardProcessor()).withOptions(all).compile(sources);

@@ -111,7 +111,10 @@ final class MigrationDatabase implements AutoCloseable {
   static List<Path> versionFiles(Path dir, int version) {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.getFileName().toString().matches("V" + version + "(\\.\\d+)?__.*\\.sql"))
-          .sorted().toList();
+          // Flyway's order: V2 before V2.1 (a plain sort would put "V2.1__" first).
+          .sorted(java.util.Comparator.comparing((Path f) -> f.getFileName().toString().split("__")[0].length())
+              .thenComparing(Path::toString))
+          .toList();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

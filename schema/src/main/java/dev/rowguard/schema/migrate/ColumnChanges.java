@@ -140,7 +140,9 @@ final class ColumnChanges {
           + (backfill != null ? " (NULLs backfilled with " + backfill + ")"
           : column.defaultSql() != null ? " (NULLs set to its default)" : ""), null, steps));
     } else if (!previous.nullable() && column.nullable()) {
-      changes.add(new Change(Phase.ALTER_COLUMN, subject, "column " + subject + " becomes nullable", null,
+      changes.add(new Change(Phase.ALTER_COLUMN, subject, "column " + subject + (match.pending(subject)
+          ? " is a pending drop: made nullable, so that code that no longer writes it can insert rows"
+          : " becomes nullable"), null,
           List.of(Step.of(lock(BRIEF, name), alterColumn + " DROP NOT NULL;"))));
     }
     if (!Objects.equals(previous.comment(), column.comment())) {

@@ -62,8 +62,11 @@ final class EnumValueChanges {
       Set<String> removed = new LinkedHashSet<>(previous.get().allowedValues());
       removed.removeAll(now.allowedValues());
       removed.removeAll(mapped.keySet());
-      summary = "values of " + subject + ":" + describe(" added", added) + describe(" mapped", mapped.entrySet()
-          .stream().map(e -> e.getKey() + "' -> '" + e.getValue()).toList()) + describe(" removed", removed);
+      List<String> parts = new ArrayList<>();
+      describe(parts, "added", added);
+      describe(parts, "mapped", mapped.entrySet().stream().map(e -> e.getKey() + "' -> '" + e.getValue()).toList());
+      describe(parts, "removed", removed);
+      summary = "values of " + subject + ": " + (parts.isEmpty() ? "CHECK rewritten" : String.join("; ", parts));
       List<String> updates = new ArrayList<>();
       mapped.forEach((from, to) -> updates.add("UPDATE " + name.sql() + " SET " + quote(now.name()) + " = "
           + SqlLiterals.string(to) + " WHERE " + quote(now.name()) + " = " + SqlLiterals.string(from) + ";"));
@@ -93,8 +96,10 @@ final class EnumValueChanges {
         steps);
   }
 
-  private static String describe(String what, java.util.Collection<String> values) {
-    return values.isEmpty() ? "" : what + " " + quoted(values);
+  private static void describe(List<String> parts, String what, java.util.Collection<String> values) {
+    if (!values.isEmpty()) {
+      parts.add(what + " " + quoted(values));
+    }
   }
 
   private static String quoted(java.util.Collection<String> values) {
