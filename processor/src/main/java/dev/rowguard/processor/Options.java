@@ -1,7 +1,10 @@
 package dev.rowguard.processor;
 
+import dev.rowguard.processor.migrate.MigrationOptions;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The processor's options ({@code -A<name>=<value>}).
@@ -18,7 +21,9 @@ record Options(String defaultSchema, String appRole, boolean jpaCompatibility) {
   static final String DEFAULT_SCHEMA = "rowguard.defaultSchema";
   static final String APP_ROLE = "rowguard.appRole";
   static final String JPA_COMPATIBILITY = "rowguard.jpaCompatibility";
-  static final Set<String> NAMES = Set.of(DEFAULT_SCHEMA, APP_ROLE, JPA_COMPATIBILITY);
+  static final Set<String> NAMES = Stream.concat(
+      Stream.of(DEFAULT_SCHEMA, APP_ROLE, JPA_COMPATIBILITY), MigrationOptions.NAMES.stream())
+      .collect(Collectors.toUnmodifiableSet());
 
   static Options from(Map<String, String> options) {
     return new Options(value(options, DEFAULT_SCHEMA, "public"), value(options, APP_ROLE, "rowguard_app"),

@@ -6,6 +6,7 @@ import dev.rowguard.processor.derive.SchemaDerivation;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
+import dev.rowguard.processor.migrate.MigrationCheck;
 import dev.rowguard.processor.read.AnnotationValues;
 import dev.rowguard.processor.read.BuildIndex;
 import dev.rowguard.processor.read.EntityReader;
@@ -16,7 +17,7 @@ import dev.rowguard.processor.read.TableNames;
 import dev.rowguard.processor.read.TenantKeysReader;
 import dev.rowguard.processor.validate.SchemaValidator;
 import dev.rowguard.processor.write.ResourceWriter;
-import dev.rowguard.processor.write.SchemaSqlWriter;
+import dev.rowguard.schema.ddl.SchemaSqlWriter;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.SchemaJson;
 import dev.rowguard.schema.Table;
@@ -386,5 +387,7 @@ public final class RowguardProcessor extends AbstractProcessor {
     } catch (IOException e) {
       reporter.report(null, Message.INTERNAL_ERROR, "writing " + SCHEMA_SQL, e);
     }
+    new MigrationCheck(processingEnv.getElementUtils(), reporter, processingEnv.getOptions(), options.appRole())
+        .run(schema);
   }
 }

@@ -18,8 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 /**
- * The sample app's main job: applies the schema that Rowguard generated from the entities in {@code
- * dev.rowguard.sample.domain} to PostgreSQL (embedded, or the server named by {@code ROWGUARD_JDBC_URL}),
+ * The sample app's main job: migrates PostgreSQL (embedded, or the server named by {@code ROWGUARD_JDBC_URL}) with
+ * Flyway to the schema of the entities in {@code dev.rowguard.sample.domain}, from the migrations Rowguard generated
+ * and the jar ships ({@code db/migration}),
  * prints what the server now holds, then runs as the application would: a login role that row-level security
  * applies to, pooled by HikariCP, wrapped in a {@link TenantBindingDataSource}, checked at start-up, serving
  * two tenants that cannot see each other.
@@ -46,8 +47,7 @@ public final class SampleApp {
     DevPostgres server = DevPostgres.shared();
     try (Database database = server.createDatabase("rowguard_sample")) {
       out.println("Rowguard sample app: " + server.description() + ", database " + database.name());
-      database.executeScript(resource(SCHEMA_SQL));
-      out.println("Applied " + SCHEMA_SQL + " from the sample app's jar.");
+      SchemaMigrations.migrate(database.ownerDataSource(), out);
       SchemaReport.print(database.ownerDataSource(), SCHEMA, out);
 
       out.println();

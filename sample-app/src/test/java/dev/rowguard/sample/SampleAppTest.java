@@ -29,6 +29,12 @@ class SampleAppTest {
   }
 
   @Test
+  void flywayAppliesTheGeneratedHistoryOnceAndNothingTheSecondTime() {
+    assertThat(output).contains("Flyway applied 4 migrations from classpath:db/migration: V1, V2, V3, V3.1.\n");
+    assertThat(output).contains("Flyway again: 0 migrations applied, the schema is at version 3.1.\n");
+  }
+
+  @Test
   void appliesTheGeneratedSchemaAndReportsWhatTheServerHolds() {
     assertThat(output).contains("Schema migration: 6 tables");
     assertThat(output).contains("migration.asset (33 columns)");

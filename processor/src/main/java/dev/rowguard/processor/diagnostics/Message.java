@@ -1,6 +1,7 @@
 package dev.rowguard.processor.diagnostics;
 
 import static javax.tools.Diagnostic.Kind.ERROR;
+import static javax.tools.Diagnostic.Kind.NOTE;
 import static javax.tools.Diagnostic.Kind.WARNING;
 
 import javax.tools.Diagnostic;
@@ -255,7 +256,35 @@ public enum Message {
           + "schema.sql, schema.json and the repositories are left as the last complete build wrote them; "
           + "rebuild the module from clean (mvn clean compile, Build > Rebuild Project, gradle clean build)"),
   INTERNAL_ERROR(ERROR, "RowguardInternalError",
-      "Rowguard failed on %s: %s. This is a bug in Rowguard; please report it with this message");
+      "Rowguard failed on %s: %s. This is a bug in Rowguard; please report it with this message"),
+  MIGRATION_DRIFT(ERROR, "RowguardMigrationDrift",
+      "the entities differ from the schema that the migrations in %s lead to (%s); %s:\n%s\nGenerate the "
+          + "migration, review it and commit the folder: %s"),
+  PENDING_DROP(WARNING, "RowguardPendingDrop",
+      "the entities no longer have %s; the database keeps it until a migration drops it, so code that still "
+          + "reads it keeps working. Once no deployed code uses it, generate the drop: %s"),
+  MIGRATION_CHECKSUM(ERROR, "RowguardMigrationChecksum",
+      "%s in %s is not the file Rowguard generated: its checksum is %s, the manifest records %s. A migration that "
+          + "a database has applied must not change: undo the edit. If the edit is deliberate (a backfill added by "
+          + "hand) and no database has applied the file yet, record it: replace %s by %s on its line of %s"),
+  MIGRATION_UNRECORDED(ERROR, "RowguardMigrationUnrecorded",
+      "%s in %s has no line in %s, so Rowguard did not generate it and its next migration would not account for "
+          + "it. Generate migrations from the entities instead; to keep a hand-written file that changes no table "
+          + "the entities map, record it by adding the line: %s  %s"),
+  MIGRATION_FILE_MISSING(ERROR, "RowguardMigrationMissing",
+      "%s is recorded in %s but is not in %s. Restore it from version control: a migration that a database has "
+          + "applied must stay, and the next one is generated from the last version's snapshot"),
+  MIGRATION_SNAPSHOT(ERROR, "RowguardMigrationSnapshot",
+      "the model that version %d leads to, %s in %s, cannot be read: %s. Restore it from version control"),
+  MIGRATION_REFUSED(ERROR, "RowguardMigrationRefused",
+      "migration '%s' cannot be generated, and nothing was written:\n%s"),
+  MIGRATION_WRITTEN(NOTE, "RowguardMigrationWritten",
+      "wrote %s in %s; review it, then commit the folder:\n%s"),
+  MIGRATION_UP_TO_DATE(NOTE, "RowguardMigrationUpToDate",
+      "nothing to generate for '%s': the migrations in %s already lead to this model"),
+  MIGRATION_FOLDER(ERROR, "RowguardMigrationFolder",
+      "the migrations folder %s cannot be used: %s. Give -Arowguard.migrations.dir an absolute path, normally "
+          + "${project.basedir}/src/main/resources/db/migration");
 
   private final Diagnostic.Kind kind;
   private final String tag;

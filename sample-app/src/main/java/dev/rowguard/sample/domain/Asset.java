@@ -4,6 +4,7 @@ import dev.rowguard.annotations.Check;
 import dev.rowguard.annotations.CheckEnum;
 import dev.rowguard.annotations.ColumnDefault;
 import dev.rowguard.annotations.Jsonb;
+import dev.rowguard.annotations.RenamedFrom;
 import dev.rowguard.annotations.StoredValue;
 import jakarta.persistence.Column;
 import dev.rowguard.annotations.Tenanted;
@@ -78,6 +79,7 @@ public class Asset {
 
   /** Who runs the asset day to day. */
   @Column(length = 200)
+  @RenamedFrom("tech_owner")
   private String technicalOwner;
 
   /** Who answers for the asset to the business. */

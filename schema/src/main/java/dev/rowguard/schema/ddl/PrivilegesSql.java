@@ -1,4 +1,4 @@
-package dev.rowguard.processor.write;
+package dev.rowguard.schema.ddl;
 
 import static dev.rowguard.schema.sql.Identifiers.quote;
 
@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * there the role gets DML on every table. The role is created (NOLOGIN) when missing, so the script runs on an
  * empty database; a login role is then made a member of it.
  */
-final class PrivilegesSql {
-  private static final String DML = "SELECT, INSERT, UPDATE, DELETE";
+public final class PrivilegesSql {
+  public static final String DML = "SELECT, INSERT, UPDATE, DELETE";
 
   private PrivilegesSql() {}
 
@@ -29,19 +29,28 @@ final class PrivilegesSql {
     sql.append("\n-- Privileges of the application role. It owns nothing, so row-level security applies to it;\n"
         + "-- log in as a member of it: CREATE ROLE app LOGIN PASSWORD '...'; GRANT ").append(role)
         .append(" TO app;\n");
-    // Roles belong to the cluster: another database's script may create the role at the same moment.
-    sql.append("DO $rowguard$\nBEGIN\n")
-        .append("  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ").append(SqlLiterals.string(appRole))
-        .append(") THEN\n")
-        .append("    CREATE ROLE ").append(role).append(" NOLOGIN;\n")
-        .append("  END IF;\n")
-        .append("EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;\n")
-        .append("END\n$rowguard$;\n");
+    sql.append(createRole(appRole)).append('\n');
     new TreeSet<>(schema.tables().stream().map(t -> t.name().schema()).toList()).forEach(s ->
         sql.append("GRANT USAGE ON SCHEMA ").append(quote(s)).append(" TO ").append(role).append(";\n"));
+    grant(sql, DML, schema.tables().stream().filter(t -> privileges(schema, t).equals(DML)).toList(), role);
+    grant(sql, "SELECT", schema.tables().stream().filter(t -> privileges(schema, t).equals("SELECT")).toList(), role);
+  }
+
+  /** Creates the NOLOGIN role unless it exists. */
+  public static String createRole(String appRole) {
+    // Roles belong to the cluster: another database's script may create the role at the same moment.
+    return "DO $rowguard$\nBEGIN\n"
+        + "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = " + SqlLiterals.string(appRole) + ") THEN\n"
+        + "    CREATE ROLE " + quote(appRole) + " NOLOGIN;\n"
+        + "  END IF;\n"
+        + "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;\n"
+        + "END\n$rowguard$;";
+  }
+
+  /** What the role may do on a table of the schema: {@link #DML}, or only {@code SELECT}. */
+  public static String privileges(Schema schema, Table table) {
     boolean tenancy = schema.tables().stream().anyMatch(Table::tenanted);
-    grant(sql, DML, schema.tables().stream().filter(t -> t.tenanted() || !tenancy).toList(), role);
-    grant(sql, "SELECT", schema.tables().stream().filter(t -> !t.tenanted() && tenancy).toList(), role);
+    return table.tenanted() || !tenancy ? DML : "SELECT";
   }
 
   private static void grant(StringBuilder sql, String privileges, List<Table> tables, String role) {

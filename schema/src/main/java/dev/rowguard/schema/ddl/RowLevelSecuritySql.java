@@ -1,4 +1,4 @@
-package dev.rowguard.processor.write;
+package dev.rowguard.schema.ddl;
 
 import static dev.rowguard.schema.sql.Identifiers.quote;
 
@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * bound reads return no rows and writes fail. The setting is read in a scalar sub-select so that PostgreSQL
  * evaluates it once per statement, not once per row.
  */
-final class RowLevelSecuritySql {
-  static final String POLICY = "tenant_isolation";
+public final class RowLevelSecuritySql {
+  public static final String POLICY = "tenant_isolation";
 
   private RowLevelSecuritySql() {}
 
@@ -30,17 +30,22 @@ final class RowLevelSecuritySql {
         + "-- the session (set_config of the rowguard settings). No tenant bound: no rows, and writes fail.\n");
     for (Table table : tenanted) {
       String name = table.name().sql();
-      String predicate = predicate(table.tenancy().keys());
       sql.append("ALTER TABLE ").append(name).append(" ENABLE ROW LEVEL SECURITY;\n");
       sql.append("ALTER TABLE ").append(name).append(" FORCE ROW LEVEL SECURITY;\n");
-      sql.append("CREATE POLICY ").append(POLICY).append(" ON ").append(name).append('\n')
-          .append("    USING (").append(predicate).append(")\n")
-          .append("    WITH CHECK (").append(predicate).append(");\n");
+      sql.append(createPolicy(table)).append('\n');
     }
   }
 
+  /** The tenant isolation policy of a tenanted table. */
+  public static String createPolicy(Table table) {
+    String predicate = predicate(table.tenancy().keys());
+    return "CREATE POLICY " + POLICY + " ON " + table.name().sql() + "\n"
+        + "    USING (" + predicate + ")\n"
+        + "    WITH CHECK (" + predicate + ");";
+  }
+
   /** {@code key = (SELECT NULLIF(current_setting('setting', true), '')::type) AND …}. */
-  static String predicate(List<TenantKeyColumn> keys) {
+  public static String predicate(List<TenantKeyColumn> keys) {
     return keys.stream()
         .map(key -> quote(key.column()) + " = (SELECT NULLIF(current_setting(" + SqlLiterals.string(key.setting())
             + ", true), '')::" + key.sqlType() + ")")

@@ -1,0 +1,190 @@
+package dev.rowguard.processor.migrate;
+
+import dev.rowguard.processor.diagnostics.Location;
+import dev.rowguard.processor.diagnostics.Message;
+import dev.rowguard.processor.diagnostics.Reporter;
+import dev.rowguard.schema.Schema;
+import dev.rowguard.schema.Table;
+import dev.rowguard.schema.migrate.Change;
+import dev.rowguard.schema.migrate.MigrationFile;
+import dev.rowguard.schema.migrate.MigrationRules;
+import dev.rowguard.schema.migrate.MigrationScript;
+import dev.rowguard.schema.migrate.PendingDrop;
+import dev.rowguard.schema.migrate.Plan;
+import dev.rowguard.schema.migrate.Refusal;
+import dev.rowguard.schema.migrate.SchemaDiff;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The drift check and the generation of the next migration, run on the complete model only (the processor calls
+ * it where it writes {@code schema.sql}). The folder is verified first (every file as generated, or as
+ * deliberately recorded); then the model is compared with the last snapshot. Without {@code generate}, any change
+ * is one error listing them all, and pending drops are a warning; with it, the next version is written, or refused.
+ */
+public final class MigrationCheck {
+  /** The Maven property the README wires to {@value MigrationOptions#GENERATE}. */
+  static final String COMMAND = "mvn compile -Drowguard.generate=\"%s\"";
+
+  private final Elements elements;
+  private final Reporter reporter;
+  private final MigrationOptions options;
+  private final String appRole;
+
+  public MigrationCheck(Elements elements, Reporter reporter, Map<String, String> processorOptions, String appRole) {
+    this.elements = elements;
+    this.reporter = reporter;
+    this.options = MigrationOptions.from(processorOptions);
+    this.appRole = appRole;
+  }
+
+  public void run(Schema schema) {
+    if (!options.enabled()) {
+      return;
+    }
+    Path dir = Path.of(options.dir());
+    if (!dir.isAbsolute()) {
+      reporter.report(null, Message.MIGRATION_FOLDER, options.dir(), "the path is relative, and the compiler's "
+          + "working directory is not the project's");
+      return;
+    }
+    MigrationFolder folder;
+    try {
+      folder = MigrationFolder.read(dir);
+    } catch (IOException | RuntimeException e) {
+      reporter.report(null, Message.MIGRATION_FOLDER, dir, e.toString());
+      return;
+    }
+    if (!verified(folder)) {
+      return;
+    }
+    Schema previous;
+    try {
+      previous = folder.previousModel();
+    } catch (RuntimeException e) {
+      reporter.report(null, Message.MIGRATION_SNAPSHOT, folder.lastVersion(),
+          MigrationFolder.snapshotPath(folder.lastVersion()), dir, e.getMessage());
+      return;
+    }
+    MigrationRules rules = new MigrationRules(options.allowDataLoss(), options.backfills());
+    Plan plan = SchemaDiff.plan(previous, schema, new RenamesReader(elements).read(schema), rules, appRole);
+    if (options.generate() != null) {
+      generate(folder, schema, plan);
+    } else {
+      report(folder, schema, plan);
+    }
+  }
+
+  /** Every tracked file is in the manifest with its checksum, and every file the manifest lists is there. */
+  private boolean verified(MigrationFolder folder) {
+    boolean ok = true;
+    String manifest = Checksums.FILE;
+    for (Map.Entry<String, String> file : folder.files().entrySet()) {
+      String actual = Checksums.of(file.getValue());
+      String recorded = folder.checksums().byFile().get(file.getKey());
+      if (recorded == null) {
+        reporter.report(null, Message.MIGRATION_UNRECORDED, file.getKey(), folder.dir(), manifest, actual,
+            file.getKey());
+        ok = false;
+      } else if (!recorded.equals(actual)) {
+        reporter.report(null, Message.MIGRATION_CHECKSUM, file.getKey(), folder.dir(), actual, recorded, recorded,
+            actual, manifest);
+        ok = false;
+      }
+    }
+    for (String file : folder.checksums().byFile().keySet()) {
+      if (!folder.files().containsKey(file)) {
+        reporter.report(null, Message.MIGRATION_FILE_MISSING, file, manifest, folder.dir());
+        ok = false;
+      }
+    }
+    if (ok && folder.lastVersion() > 0 && folder.lastSnapshot().isEmpty()) {
+      reporter.report(null, Message.MIGRATION_SNAPSHOT, folder.lastVersion(),
+          MigrationFolder.snapshotPath(folder.lastVersion()), folder.dir(), "the file is missing");
+      ok = false;
+    }
+    return ok;
+  }
+
+  private void report(MigrationFolder folder, Schema schema, Plan plan) {
+    if (!plan.changes().isEmpty() || !plan.refusals().isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      plan.changes().forEach(c -> lines.add("  " + c.summary() + (c.destructive() ? " [DATA LOSS]" : "")));
+      plan.refusals().forEach(r -> lines.add("  needs a decision before it can be generated: " + r.describe()));
+      String version = folder.lastVersion() == 0 ? "no version yet" : "version " + folder.lastVersion();
+      int count = plan.changes().size();
+      reporter.report(location(schema, plan), Message.MIGRATION_DRIFT, folder.dir(), version,
+          count + (count == 1 ? " change" : " changes"), String.join("\n", lines),
+          String.format(COMMAND, suggestedDescription(folder, plan)));
+    }
+    for (PendingDrop drop : plan.pendingDrops()) {
+      reporter.report(null, Message.PENDING_DROP, drop.describe(), String.format(COMMAND, "drop " + drop.subject())
+          + " -Drowguard.allowDataLoss=" + drop.subject());
+    }
+  }
+
+  private void generate(MigrationFolder folder, Schema schema, Plan plan) {
+    if (plan.changes().isEmpty()) {
+      reporter.report(null, Message.MIGRATION_UP_TO_DATE, options.generate(), folder.dir());
+      report(folder, schema, plan);
+      return;
+    }
+    if (!plan.refusals().isEmpty()) {
+      reporter.report(location(schema, plan), Message.MIGRATION_REFUSED, options.generate(), plan.refusals().stream()
+          .map(r -> "  " + r.describe()).collect(Collectors.joining("\n")));
+      return;
+    }
+    int version = folder.lastVersion() + 1;
+    List<MigrationFile> files = version == 1
+        ? MigrationScript.initial(options.generate(), plan.target(), appRole)
+        : MigrationScript.render(version, options.generate(), plan);
+    try {
+      folder.write(files, version, plan.target());
+    } catch (IOException e) {
+      reporter.report(null, Message.MIGRATION_FOLDER, folder.dir(), "writing version " + version + " failed: " + e);
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    for (Change change : plan.changes()) {
+      lines.add("  " + change.summary() + (change.destructive() ? " [DATA LOSS: " + change.dataLoss() + "]" : ""));
+    }
+    plan.pendingDrops().forEach(d -> lines.add("  kept for now (pending drop): " + d.describe()));
+    reporter.report(null, Message.MIGRATION_WRITTEN,
+        files.stream().map(MigrationFile::name).filter(n -> n.endsWith(".sql")).collect(Collectors.joining(" and ")),
+        folder.dir(), String.join("\n", lines));
+  }
+
+  /** The entity of the first change's table, so that the IDE shows the error where the change was made. */
+  private Location location(Schema schema, Plan plan) {
+    List<String> subjects = new ArrayList<>();
+    plan.changes().forEach(c -> subjects.add(c.subject()));
+    plan.refusals().stream().map(Refusal::subject).forEach(subjects::add);
+    for (String subject : subjects) {
+      for (Table table : schema.tables()) {
+        String name = table.name().toString();
+        if (subject.equals(name) || subject.startsWith(name + ".")) {
+          TypeElement entity = elements.getTypeElement(table.entity());
+          if (entity != null) {
+            return Location.of(entity);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String suggestedDescription(MigrationFolder folder, Plan plan) {
+    if (folder.lastVersion() == 0) {
+      return "initial schema";
+    }
+    String first = plan.changes().isEmpty() ? "migration" : plan.changes().get(0).summary();
+    String words = first.replaceAll("\\(.*", "").replaceAll("[^A-Za-z0-9_ ]+", " ").trim().replaceAll("\\s+", " ");
+    return words.length() > 60 ? words.substring(0, 60).trim() : words;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.rowguard.processor.migrate;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.google.testing.compile.Compilation;
+import dev.rowguard.schema.SchemaJson;
+import dev.rowguard.schema.ddl.SchemaSqlWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * One change kind end to end: version 1 generated on an empty folder and applied, rows inserted, version 2
+ * generated from the edited entities (its files equal to the golden file), applied, the rows asserted, and the
+ * catalog compared with a fresh database that ran the {@code schema.sql} of the model version 2 leads to. A build
+ * of the edited entities is then silent (only pending drops warn).
+ */
+final class MigrationCase {
+  private static final boolean UPDATE = Boolean.getBoolean("rowguard.updateGoldens");
+  static final Path GOLDEN = Path.of("src/test/resources/migrations");
+
+  private final String name;
+  private final Path dir;
+  private List<JavaFileObject> first = List.of();
+  private final List<String> rows = new ArrayList<>();
+  private List<JavaFileObject> second = List.of();
+  private String[] options = new String[0];
+  private String query;
+  private List<String> expectedRows = List.of();
+
+  MigrationCase(String name, Path dir) {
+    this.name = name;
+    this.dir = dir;
+  }
+
+  MigrationCase from(JavaFileObject... sources) {
+    first = List.of(sources);
+    return this;
+  }
+
+  MigrationCase rows(String... inserts) {
+    rows.addAll(List.of(inserts));
+    return this;
+  }
+
+  MigrationCase to(JavaFileObject... sources) {
+    second = List.of(sources);
+    return this;
+  }
+
+  MigrationCase options(String... generationOptions) {
+    options = generationOptions;
+    return this;
+  }
+
+  MigrationCase expectRows(String sql, String... expected) {
+    query = sql;
+    expectedRows = List.of(expected);
+    return this;
+  }
+
+  /** Runs the case; returns the generated version 2 files as one text (for further assertions). */
+  String run() {
+    generate(first, "initial schema");
+    String generated;
+    try (MigrationDatabase migrated = MigrationDatabase.create("rg_mig_" + name);
+        MigrationDatabase fresh = MigrationDatabase.create("rg_fresh_" + name)) {
+      migrated.apply(dir, 1);
+      if (!rows.isEmpty()) {
+        migrated.admin(String.join("\n", rows));
+      }
+      String[] generation = new String[options.length + 1];
+      generation[0] = "-Arowguard.migrations.generate=" + name.replace('_', ' ');
+      System.arraycopy(options, 0, generation, 1, options.length);
+      Compilation compilation = MigrationCompiler.compile(dir, second, generation);
+      assertWithMessage(MigrationCompiler.messages(compilation)).that(compilation.errors()).isEmpty();
+      generated = versionText(2);
+      assertGolden(generated);
+      migrated.apply(dir, 2);
+      if (query != null) {
+        assertThat(migrated.rows(query)).containsExactlyElementsIn(expectedRows).inOrder();
+      }
+      String snapshot = read(dir.resolve("rowguard/V2.schema.json"));
+      fresh.asOwner(SchemaSqlWriter.render(SchemaJson.read(snapshot), MigrationDatabase.APP_ROLE));
+      assertThat(migrated.catalog(MigrationCompiler.SCHEMA)).isEqualTo(fresh.catalog(MigrationCompiler.SCHEMA));
+    }
+    Compilation again = MigrationCompiler.compile(dir, second);
+    assertWithMessage(MigrationCompiler.messages(again)).that(again.errors()).isEmpty();
+    for (Diagnostic<? extends JavaFileObject> warning : again.warnings()) {
+      assertThat(warning.getMessage(null)).startsWith("[RowguardPendingDrop]");
+    }
+    return generated;
+  }
+
+  private void generate(List<JavaFileObject> sources, String description) {
+    Compilation compilation =
+        MigrationCompiler.compile(dir, sources, "-Arowguard.migrations.generate=" + description);
+    assertWithMessage(MigrationCompiler.messages(compilation)).that(compilation.errors()).isEmpty();
+  }
+
+  /** The files of one version, each under a line with its name. */
+  String versionText(int version) {
+    StringBuilder text = new StringBuilder();
+    for (Path file : MigrationDatabase.versionFiles(dir, version)) {
+      text.append("==> ").append(file.getFileName()).append('\n').append(read(file));
+      if (Files.exists(Path.of(file + ".conf"))) {
+        text.append("==> ").append(file.getFileName()).append(".conf\n").append(read(Path.of(file + ".conf")));
+      }
+    }
+    return text.toString();
+  }
+
+  private void assertGolden(String actual) {
+    Path golden = GOLDEN.resolve(name + ".sql");
+    try {
+      if (UPDATE || !Files.exists(golden)) {
+        Files.createDirectories(GOLDEN);
+        Files.writeString(golden, actual, StandardCharsets.UTF_8);
+        if (!UPDATE) {
+          throw new AssertionError("golden file " + golden + " did not exist and was written; review and commit it");
+        }
+      }
+      assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    return MigrationDatabase.read(file);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.rowguard.processor.migrate;
+
+import dev.rowguard.postgres.Database;
+import dev.rowguard.postgres.DevPostgres;
+import dev.rowguard.schema.ddl.PrivilegesSql;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * A database migrated as Flyway would at start-up, by a schema owner that is neither a superuser nor BYPASSRLS (so
+ * that forced row-level security applies to its own updates, as in production). Rows are inserted by the
+ * administrative login, which is not bound by the policies.
+ */
+final class MigrationDatabase implements AutoCloseable {
+  static final String APP_ROLE = "rowguard_app";
+
+  private final Database database;
+  private final DataSource owner;
+  private final String ownerName;
+
+  private MigrationDatabase(Database database, DataSource owner, String ownerName) {
+    this.database = database;
+    this.owner = owner;
+    this.ownerName = ownerName;
+  }
+
+  static MigrationDatabase create(String prefix) {
+    Database database = DevPostgres.shared().createDatabase(prefix);
+    String name = database.name() + "_owner";
+    database.executeScript(PrivilegesSql.createRole(APP_ROLE) + "\nCREATE ROLE " + name
+        + " LOGIN PASSWORD 'owner' NOSUPERUSER NOBYPASSRLS;\nGRANT CREATE ON DATABASE " + database.name() + " TO "
+        + name + ";");
+    return new MigrationDatabase(database, database.owner().as(name, "owner").dataSource(), name);
+  }
+
+  /** Applies every file of one version in Flyway's order: the transactional one, then the one outside. */
+  void apply(Path dir, int version) {
+    for (Path file : versionFiles(dir, version)) {
+      String sql = read(file);
+      if (Files.exists(Path.of(file + ".conf"))) {
+        // executeInTransaction=false: each statement commits on its own (the generator writes one per line).
+        sql.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).forEach(this::asOwnerAutoCommit);
+      } else {
+        asOwner(sql);
+      }
+    }
+  }
+
+  /** Runs a script as the administrative login (rows for the test), in one transaction. */
+  void admin(String sql) {
+    database.executeScript(sql);
+  }
+
+  /** A query's rows as the administrative login, each as its columns joined by {@code |}. */
+  List<String> rows(String query) {
+    try (Connection connection = database.ownerDataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(query)) {
+      List<String> lines = new ArrayList<>();
+      int columns = rows.getMetaData().getColumnCount();
+      while (rows.next()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          values.add(rows.getString(i));
+        }
+        lines.add(String.join("|", values));
+      }
+      return lines;
+    } catch (SQLException e) {
+      throw new IllegalStateException(query + ": " + e.getMessage(), e);
+    }
+  }
+
+  String catalog(String schema) {
+    return Catalog.of(database.ownerDataSource(), schema, APP_ROLE);
+  }
+
+  void asOwner(String sql) {
+    try (Connection connection = owner.getConnection()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("migration failed: " + e.getMessage() + "\n" + sql, e);
+    }
+  }
+
+  private void asOwnerAutoCommit(String sql) {
+    try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("migration failed: " + e.getMessage() + "\n" + sql, e);
+    }
+  }
+
+  static List<Path> versionFiles(Path dir, int version) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().matches("V" + version + "(\\.\\d+)?__.*\\.sql"))
+          // Flyway's order: V2 before V2.1 (a plain sort would put "V2.1__" first).
+          .sorted(java.util.Comparator.comparing((Path f) -> f.getFileName().toString().split("__")[0].length())
+              .thenComparing(Path::toString))
+          .toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    database.executeScript("DROP OWNED BY " + ownerName + ";\nDROP ROLE " + ownerName + ";");
+    database.close();
+  }
+}

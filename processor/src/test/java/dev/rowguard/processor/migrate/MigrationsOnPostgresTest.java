@@ -1,0 +1,191 @@
+package dev.rowguard.processor.migrate;
+
+import static com.google.common.truth.Truth.assertThat;
+import static dev.rowguard.processor.migrate.MigrationCompiler.source;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each change kind on PostgreSQL: version n applied with rows in its tables, the generated migration applied by a
+ * non-superuser owner, rows kept (or backfilled as stated), and the catalog equal to a fresh version n + 1.
+ */
+class MigrationsOnPostgresTest {
+  @TempDir Path dir;
+
+  private MigrationCase migration(String name) {
+    return new MigrationCase(name, dir);
+  }
+
+  @Test
+  void columnsAddedNullableAndNotNullWithADefault() {
+    migration("columns_added")
+        .from(source("Asset", "@Entity public class Asset { @Id UUID id; String name; }"))
+        .rows("INSERT INTO mig.asset (id, name) VALUES ('00000000-0000-0000-0000-000000000001', 'db-1');")
+        .to(source("Asset", "@Entity public class Asset {",
+            "  @Id UUID id; String name; String owner;",
+            "  @ColumnDefault(\"0\") @Column(nullable = false) int cores;",
+            "}"))
+        .expectRows("SELECT name, owner, cores FROM mig.asset", "db-1|null|0")
+        .run();
+  }
+
+  @Test
+  void aRenamedColumnKeepsItsValues() {
+    migration("column_renamed")
+        .from(source("Asset", "@Entity public class Asset { @Id UUID id; String hostName; }"))
+        .rows("INSERT INTO mig.asset (id, host_name) VALUES ('00000000-0000-0000-0000-000000000001', 'db-1');")
+        .to(source("Asset", "@Entity public class Asset { @Id UUID id; @RenamedFrom(\"host_name\") String fqdn; }"))
+        .expectRows("SELECT fqdn FROM mig.asset", "db-1")
+        .run();
+  }
+
+  @Test
+  void aRenamedTableKeepsItsRowsAndItsConstraintsFollowTheName() {
+    migration("table_renamed")
+        .from(source("Asset", "@Entity @Table(indexes = @Index(columnList = \"name\")) public class Asset {",
+            "  @Id UUID id; @Column(unique = true) String name; }"))
+        .rows("INSERT INTO mig.asset (id, name) VALUES ('00000000-0000-0000-0000-000000000001', 'db-1');")
+        .to(source("Server", "@Entity @RenamedFrom(\"asset\") @Table(indexes = @Index(columnList = \"name\"))",
+            "public class Server { @Id UUID id; @Column(unique = true) String name; }"))
+        .expectRows("SELECT name FROM mig.server", "db-1")
+        .run();
+  }
+
+  @Test
+  void typesThatKeepEveryValueAreWidened() {
+    migration("types_widened")
+        .from(source("Asset", "@Entity public class Asset {",
+            "  @Id UUID id; @Column(length = 20) String name; @Column(length = 20) String note; int cores;",
+            "  LocalDateTime seenAt; }"))
+        .rows("INSERT INTO mig.asset (id, name, note, cores, seen_at) VALUES "
+            + "('00000000-0000-0000-0000-000000000001', 'db-1', 'n', 8, '2024-05-01 10:00:00');")
+        .to(source("Asset", "@Entity public class Asset {",
+            "  @Id UUID id; @Column(length = 40) String name; String note; long cores; Instant seenAt; }"))
+        .expectRows("SELECT name, note, cores, seen_at AT TIME ZONE 'UTC' FROM mig.asset",
+            "db-1|n|8|2024-05-01 10:00:00")
+        .run();
+  }
+
+  @Test
+  void aNarrowingAcknowledgedByNameIsGeneratedAndMarked() {
+    String generated = migration("type_narrowed")
+        .from(source("Asset", "@Entity public class Asset { @Id UUID id; @Column(length = 40) String name; }"))
+        .rows("INSERT INTO mig.asset (id, name) VALUES ('00000000-0000-0000-0000-000000000001', 'db-1');")
+        .to(source("Asset", "@Entity public class Asset { @Id UUID id; @Column(length = 10) String name; }"))
+        .options("-Arowguard.migrations.allowDataLoss=mig.asset.name")
+        .expectRows("SELECT name FROM mig.asset", "db-1")
+        .run();
+    assertThat(generated).contains("-- DATA LOSS: values of mig.asset.name that varchar(10) cannot hold exactly");
+  }
+
+  @Test
+  void nullabilityDefaultsAndCommentsChange() {
+    migration("nullability_defaults_comments")
+        .from(source("Asset", "/** An asset. */ @Entity public class Asset {",
+            "  @Id UUID id; Integer cores; @Column(nullable = false) String name;",
+            "  @ColumnDefault(\"'new'\") String phase; }"))
+        .rows("INSERT INTO mig.asset (id, cores, name) VALUES ('00000000-0000-0000-0000-000000000001', NULL, 'a'),"
+            + " ('00000000-0000-0000-0000-000000000002', 4, 'b');")
+        .to(source("Asset", "/** A discovered asset. */ @Entity public class Asset {",
+            "  @Id UUID id; @ColumnDefault(\"1\") @Column(nullable = false) Integer cores;",
+            "  /** What it is called. */ String name; @ColumnDefault(\"'discovered'\") String phase; }"))
+        .expectRows("SELECT cores, name FROM mig.asset ORDER BY id", "1|a", "4|b")
+        .run();
+  }
+
+  @Test
+  void enumValuesAddedAndRenamedKeepEveryRowValid() {
+    migration("enum_values")
+        .from(source("Asset", "@Entity public class Asset { @Id UUID id; Status status;",
+            "  @CheckEnum(storedCase = CheckEnum.Case.LOWER) public enum Status { OPEN, CLOSED } }"))
+        .rows("INSERT INTO mig.asset (id, status) VALUES ('00000000-0000-0000-0000-000000000001', 'open'),"
+            + " ('00000000-0000-0000-0000-000000000002', 'closed');")
+        .to(source("Asset", "@Entity public class Asset { @Id UUID id; Status status;",
+            "  @CheckEnum(storedCase = CheckEnum.Case.LOWER)",
+            "  public enum Status { OPEN, @RenamedFrom(\"closed\") DONE, ARCHIVED } }"))
+        .expectRows("SELECT status FROM mig.asset ORDER BY id", "open", "done")
+        .run();
+  }
+
+  @Test
+  void indexesUniqueKeysAndForeignKeysAreAddedWithoutLongLocks() {
+    migration("indexes_keys_foreign_keys")
+        .from(source("Site", "@Entity public class Site { @Id UUID id; String name; }"),
+            source("Asset", "@Entity public class Asset { @Id UUID id; String name; String serial; UUID siteId; }"))
+        .rows("INSERT INTO mig.site (id, name) VALUES ('00000000-0000-0000-0000-00000000000a', 'dc');",
+            "INSERT INTO mig.asset (id, name, serial) VALUES ('00000000-0000-0000-0000-000000000001', 'db-1', 's1');")
+        .to(source("Site", "@Entity public class Site { @Id UUID id; String name; }"),
+            source("Asset", "@Entity @Table(indexes = @Index(columnList = \"name\")) public class Asset {",
+                "  @Id UUID id; String name; @Column(unique = true) String serial; @ManyToOne Site site; }"))
+        .expectRows("SELECT name, serial, site_id FROM mig.asset", "db-1|s1|null")
+        .run();
+  }
+
+  @Test
+  void aNewTenantedTableGetsItsPolicyAndTheSharedTablesBecomeReadOnly() {
+    migration("tenanted_table_created")
+        .from(source("Region", "@Entity public class Region { @Id String code; }"))
+        .rows("INSERT INTO mig.region (code) VALUES ('eu');")
+        .to(source("Region", "@Entity public class Region { @Id String code; }"),
+            source("Project", "@Entity @Tenanted public class Project {",
+                "  @Id UUID id; @Column(nullable = false) UUID tenantId; @ManyToOne Region region; }"))
+        .expectRows("SELECT code FROM mig.region", "eu")
+        .run();
+  }
+
+  @Test
+  void aSharedTableBecomesTenantedWithItsKeysBackfilledByTheStatedRule() {
+    migration("becomes_tenanted")
+        .from(source("Asset", "@Entity public class Asset { @Id UUID id; String name; }"))
+        .rows("INSERT INTO mig.asset (id, name) VALUES ('00000000-0000-0000-0000-000000000001', 'db-1');")
+        .to(source("Asset", "@Entity @Tenanted public class Asset {",
+            "  @Id UUID id; @Column(nullable = false) UUID tenantId; String name; }"))
+        .options("-Arowguard.migrations.backfill=mig.asset.tenant_id='00000000-0000-0000-0000-0000000000ff'::uuid")
+        .expectRows("SELECT name, tenant_id FROM mig.asset", "db-1|00000000-0000-0000-0000-0000000000ff")
+        .run();
+  }
+
+  @Test
+  void aTenantedTableMadeSharedWhenAcknowledged() {
+    String generated = migration("becomes_shared")
+        .from(source("Asset", "@Entity @Tenanted public class Asset {",
+            "  @Id UUID id; @Column(nullable = false) UUID tenantId; String name; }"))
+        .rows("INSERT INTO mig.asset (id, tenant_id, name) VALUES ('00000000-0000-0000-0000-000000000001',"
+            + " '00000000-0000-0000-0000-0000000000ff', 'db-1');")
+        .to(source("Asset", "@Entity public class Asset {",
+            "  @Id UUID id; @Column(nullable = false) UUID tenantId; String name; }"))
+        .options("-Arowguard.migrations.allowDataLoss=mig.asset")
+        .expectRows("SELECT name FROM mig.asset", "db-1")
+        .run();
+    assertThat(generated).contains("-- DATA LOSS: the tenant isolation of the rows of mig.asset");
+  }
+
+  @Test
+  void aRemovedColumnIsKeptNullableAsAPendingDrop() {
+    String generated = migration("column_pending_drop")
+        .from(source("Asset", "@Entity public class Asset { @Id UUID id; @Column(nullable = false) String name;"
+            + " @Column(unique = true) String legacyCode; }"))
+        .rows("INSERT INTO mig.asset (id, name, legacy_code) VALUES ('00000000-0000-0000-0000-000000000001',"
+            + " 'db-1', 'x');")
+        .to(source("Asset", "@Entity public class Asset { @Id UUID id; String label; }"))
+        .expectRows("SELECT name, legacy_code FROM mig.asset", "db-1|x")
+        .run();
+    assertThat(generated).contains("--   column mig.asset.name\n");
+  }
+
+  @Test
+  void columnsAndTablesAcknowledgedByNameAreDropped() {
+    String generated = migration("dropped")
+        .from(source("Asset", "@Entity public class Asset { @Id UUID id; String name; String legacyCode; }"),
+            source("Note", "@Entity public class Note { @Id UUID id; @ManyToOne Asset asset; }"))
+        .rows("INSERT INTO mig.asset (id, name, legacy_code) VALUES ('00000000-0000-0000-0000-000000000001',"
+            + " 'db-1', 'x');")
+        .to(source("Asset", "@Entity public class Asset { @Id UUID id; String name; }"))
+        .options("-Arowguard.migrations.allowDataLoss=mig.asset.legacy_code,mig.note")
+        .expectRows("SELECT name FROM mig.asset", "db-1")
+        .run();
+    assertThat(generated).contains("-- DATA LOSS: every row of table mig.note");
+  }
+}

@@ -1,0 +1,45 @@
+package dev.rowguard.schema.migrate;
+
+import dev.rowguard.schema.Schema;
+import dev.rowguard.schema.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The differ: from the model the database has (the last snapshot of the committed migrations) to the model of
+ * this build, every change with its SQL, the pending drops, and what cannot be generated as things stand.
+ *
+ * <p>Nothing is lost silently. A table or column the new model no longer has is kept (a pending drop) unless
+ * {@link MigrationRules#allowDataLoss()} names it; other changes that may lose data (a narrowing type, an enum
+ * value removed without a mapping, a tenanted table made shared) are refused unless acknowledged the same way.
+ */
+public final class SchemaDiff {
+  private SchemaDiff() {}
+
+  /**
+   * @param appRole the application role that {@code schema.sql} grants to ({@code rowguard.appRole})
+   */
+  public static Plan plan(Schema previous, Schema current, Renames renames, MigrationRules rules, String appRole) {
+    Correspondence match = Correspondence.of(previous, current, renames, rules);
+    List<Change> changes = new ArrayList<>();
+    List<Refusal> refusals = new ArrayList<>();
+    new TableChanges(match, changes).plan();
+    ColumnChanges columns = new ColumnChanges(match, rules, changes, refusals);
+    ConstraintChanges constraints =
+        new ConstraintChanges(match, new EnumValueChanges(match, renames, rules, refusals), changes);
+    TenancyChanges tenancy = new TenancyChanges(match, rules, appRole, changes, refusals);
+    for (Table table : match.target.tables()) {
+      Table before = match.oldTables.get(table.name());
+      if (before != null) {
+        columns.plan(before, table);
+        constraints.plan(before, table);
+        tenancy.plan(before, table);
+      }
+    }
+    tenancy.grants();
+    List<Change> ordered = new ArrayList<>(changes);
+    ordered.sort(Comparator.comparing(Change::phase)); // Stable: the model's table order within a phase.
+    return new Plan(ordered, match.pendingDrops, refusals, match.target);
+  }
+}
