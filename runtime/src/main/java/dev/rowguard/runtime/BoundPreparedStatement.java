@@ -27,6 +27,11 @@ import java.util.Set;
  */
 final class BoundPreparedStatement implements InvocationHandler {
   private static final Set<String> DML = Set.of("insert", "update", "delete", "merge");
+  /** Setters whose parameter pgjdbc sends with its type named (see {@link #keepsUnnamedOnTheServer}). */
+  private static final Set<String> TYPED_SETTERS = Set.of("setInt", "setLong", "setShort", "setByte",
+      "setBoolean", "setDouble", "setFloat", "setBigDecimal", "setString", "setBytes");
+  private static final Set<Class<?>> TYPED_OBJECTS = Set.of(java.util.UUID.class, Integer.class, Long.class,
+      Short.class, Boolean.class, Double.class, Float.class, java.math.BigDecimal.class, String.class);
 
   private final CheckoutBinding checkout;
   private final Object connection;
@@ -39,6 +44,8 @@ final class BoundPreparedStatement implements InvocationHandler {
   /** Parameter setters by application index, and statement settings, to replay onto a new driver statement. */
   private final Map<Integer, Object[]> parameters = new LinkedHashMap<>();
   private final Map<Integer, Method> parameterSetters = new LinkedHashMap<>();
+  /** Parameters whose type the driver leaves to the server (nulls, timestamps, OTHER), by application index. */
+  private final Set<Integer> untyped = new java.util.HashSet<>();
   private final List<Object[]> settings = new ArrayList<>();
   private PreparedStatement prefixed; // with the binding prefix
   private PreparedStatement unchanged; // the application's SQL as it is
@@ -129,6 +136,11 @@ final class BoundPreparedStatement implements InvocationHandler {
     if (name.startsWith("set") && declaring != Statement.class && arguments > 0
         && method.getParameterTypes()[0] == int.class) {
       int index = (Integer) args[0];
+      if (typed(name, args)) {
+        untyped.remove(index);
+      } else {
+        untyped.add(index);
+      }
       parameters.put(index, args.clone());
       parameterSetters.put(index, method);
       setParameter(prefixed, method, args, true);
@@ -138,6 +150,7 @@ final class BoundPreparedStatement implements InvocationHandler {
     if (name.equals("clearParameters")) {
       parameters.clear();
       parameterSetters.clear();
+      untyped.clear();
       for (PreparedStatement made : made()) {
         made.clearParameters();
       }
@@ -198,6 +211,7 @@ final class BoundPreparedStatement implements InvocationHandler {
   private Object executePrefixed(String name, boolean neutral) throws SQLException {
     PreparedStatement statement = prefixed(neutral);
     current = statement;
+    keepsUnnamedOnTheServer(statement, !untyped.isEmpty());
     List<String> values = checkout.values();
     for (int i = 0; i < values.size(); i++) {
       statement.setString(i + 1, values.get(i));
@@ -232,6 +246,48 @@ final class BoundPreparedStatement implements InvocationHandler {
       }
       default: // execute()
         return keys == null && statement.getResultSet() != null;
+    }
+  }
+
+  private static boolean typed(String setter, Object[] args) {
+    if (TYPED_SETTERS.contains(setter)) {
+      return args.length == 2 && args[1] != null;
+    }
+    return setter.equals("setObject") && args.length == 2 && args[1] != null
+        && TYPED_OBJECTS.contains(args[1].getClass());
+  }
+
+  /**
+   * pgjdbc sends a statement that it has prepared on the server and whose parameter types it left open (a null,
+   * a timestamp, {@code OTHER}) through a Describe first; once described, it ends the message with a Sync before
+   * any statement whose row size it cannot bound (a text column), which would run the binding and the statement
+   * in two implicit transactions, and the statement unbound (it fails closed: no rows, writes refused). Such a
+   * statement is therefore kept unnamed ({@code prepareThreshold} 0): parsed on every execution, never split.
+   * Statements whose parameters all carry their type are prepared on the server as usual.
+   */
+  private static void keepsUnnamedOnTheServer(PreparedStatement statement, boolean unnamed) throws SQLException {
+    Class<?> pgStatement = PG_STATEMENT;
+    if (pgStatement == null || !statement.isWrapperFor(pgStatement)) {
+      return;
+    }
+    Object driver = statement.unwrap(pgStatement);
+    try {
+      int threshold = (Integer) pgStatement.getMethod("getPrepareThreshold").invoke(driver);
+      if (unnamed && threshold != 0) {
+        pgStatement.getMethod("setPrepareThreshold", int.class).invoke(driver, 0);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new SQLException("could not set pgjdbc's prepareThreshold", e);
+    }
+  }
+
+  private static final Class<?> PG_STATEMENT = pgStatementClass();
+
+  private static Class<?> pgStatementClass() {
+    try {
+      return Class.forName("org.postgresql.PGStatement", false, BoundPreparedStatement.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return null; // another driver: it has none of pgjdbc's prepare-then-describe behaviour to work around
     }
   }
 

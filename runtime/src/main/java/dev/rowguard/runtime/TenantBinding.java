@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@link #statementScoped()} (PostgreSQL, the default): each statement is sent as one prepared text behind
- *       {@code SELECT set_config('<key>', $1, true), …;}. pgjdbc sends the two as one batch before a single Sync,
+ *       {@code SELECT length(set_config('<key>', $1, true) || …);}. pgjdbc sends the two as one batch before a single Sync,
  *       so they run in one implicit transaction: the setting holds for exactly that statement (or, inside an
  *       explicit transaction, until it ends) and costs no round trip of its own.
  *   <li>{@link #transactionScoped()} (Citus): Citus passes settings to its workers only as {@code SET LOCAL}
@@ -53,9 +53,12 @@ public abstract sealed class TenantBinding {
    * identifiers ({@link TenantKeyLevel}), safe as literals.
    */
   static String prefix(TenantKeys keys, boolean sessionLevel) {
-    return "SELECT " + keys.levels().stream()
+    // One integer, not the settings' text: pgjdbc sends a Sync after a described statement whose result size it
+    // cannot bound (text is unbounded), which would end the implicit transaction, and the setting, before the
+    // statement. length(a || b) evaluates every set_config and returns a fixed-size int4.
+    return "SELECT length(" + keys.levels().stream()
         .map(level -> "set_config('" + level.setting() + "', ?, " + !sessionLevel + ")")
-        .collect(Collectors.joining(", ")) + "; ";
+        .collect(Collectors.joining(" || ")) + "); ";
   }
 
   private static final class StatementScoped extends TenantBinding {
@@ -68,7 +71,7 @@ public abstract sealed class TenantBinding {
 
     @Override
     void bindTransaction(Connection connection, TenantKeys keys, List<String> values) throws SQLException {
-      String sql = prefix(keys, false);
+      String sql = prefix(keys, false); // transaction-local: holds until the transaction ends
       try (PreparedStatement statement = connection.prepareStatement(sql.substring(0, sql.length() - 2))) {
         for (int i = 0; i < values.size(); i++) {
           statement.setString(i + 1, values.get(i));

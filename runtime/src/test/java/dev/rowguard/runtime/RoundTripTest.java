@@ -76,6 +76,36 @@ class RoundTripTest {
     }
   }
 
+  /**
+   * A parameter whose type pgjdbc leaves to the server (a null timestamptz) and a text column: once such a
+   * statement was prepared on the server and described, pgjdbc would end the message with a Sync after the
+   * binding, and the statement would run unbound (no rows). The runtime keeps such statements unnamed.
+   */
+  @Test
+  void aStatementWithAnUntypedParameterAndATextColumnStaysOneRoundTripAndBound() throws SQLException {
+    try (RoundTrips trips = new RoundTrips()) {
+      for (int call = 0; call < 10; call++) {
+        List<String> seen = TenantContext.call(A, () -> {
+          try (Connection connection = dataSource.getConnection();
+              PreparedStatement select = connection.prepareStatement(
+                  "SELECT tenant_id::text FROM invoice WHERE id = ? AND (?::timestamptz IS NULL)")) {
+            select.setLong(1, 1);
+            select.setObject(2, null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            List<String> tenants = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                tenants.add(rows.getString(1));
+              }
+            }
+            return tenants;
+          }
+        });
+        assertThat(trips.take()).isEqualTo(1);
+        assertThat(seen).containsExactly(id(A));
+      }
+    }
+  }
+
   @Test
   void anInsertThatReadsGeneratedColumnsBackIsOneRoundTrip() throws SQLException {
     try (RoundTrips trips = new RoundTrips()) {
