@@ -6,22 +6,26 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Wraps the application's pool so that every connection it hands out is bound to the tenant of the calling
- * thread ({@link TenantContext}), and cleared again when closed.
+ * Wraps the application's pool so that every statement run on a connection it hands out is bound to the tenant
+ * of the calling thread ({@link TenantContext}), and nothing of that tenant is left on the connection afterwards.
  *
- * <p>At checkout every declared key's setting is written, in one statement: the bound value, or {@code ''}
- * for levels the tenant does not bind. Writing unconditionally means a value left behind on a pooled
- * connection (by a crash, or by code that bypassed this wrapper) never survives into the next checkout. With
- * no tenant bound, {@link #getConnection()} throws {@link TenantNotBoundException} before touching the pool.
+ * <p>Checking a connection out sends nothing. Each statement carries the tenant in its own round trip, as the
+ * {@link TenantBinding} says: by default, {@code SELECT length(set_config('<key>', $1, true) || …);} sent in the same
+ * prepared text as the statement, so the setting holds for that statement only (or, inside a transaction, until
+ * the transaction ends). Every declared key is bound, {@code ''} for levels the tenant does not bind, so a value
+ * left in the session (by code that bypassed this wrapper) is shadowed for every statement that runs through it.
+ * With no tenant bound, {@link #getConnection()} throws {@link TenantNotBoundException} before touching the pool.
  *
  * <p>A connection belongs to the scope it was checked out in: once that scope has closed, or while another
  * tenant's scope is current, creating or executing a statement on it throws {@link
- * ConnectionOutOfScopeException}. On close, whatever the tenant left in the session (temporary tables and
- * views, SQL-level prepared statements, cursors, settings changed with {@code SET}, {@code LISTEN}s, advisory
- * locks, sequence state) is discarded in the same round trip that clears the tenant settings, so the next
- * checkout, for any tenant, starts from the session as the pool opened it. Session settings an application
- * wants on every connection therefore belong in the connection's start-up options (pgjdbc's {@code options},
- * {@code currentSchema}) or in {@code ALTER ROLE … SET}, not in a pool's init SQL.
+ * ConnectionOutOfScopeException}. A checkout that ran only session-neutral statements (one {@code SELECT}, {@code
+ * INSERT}, {@code UPDATE}, {@code DELETE}, {@code MERGE}, {@code WITH}, {@code VALUES} or {@code TABLE} each, calling
+ * only state-free built-ins: see {@code docs/runtime.md}) is handed back as it is. Any other statement may leave
+ * something in the session (temporary tables and views, SQL-level prepared statements, cursors, settings changed
+ * with {@code SET}, {@code LISTEN}s, advisory locks), so its checkout's close discards all of it in one round trip
+ * before the pool gets the connection back. Session settings an application wants on every connection therefore
+ * belong in the connection's start-up options (pgjdbc's {@code options}, {@code currentSchema}) or in {@code ALTER
+ * ROLE … SET}, not in a pool's init SQL.
  *
  * <p>Several calls share one connection and one transaction inside {@link #runInTransaction} or {@link
  * #callInTransaction}: every connection handed out on that thread meanwhile is the transaction's, so generated
@@ -37,17 +41,33 @@ import javax.sql.DataSource;
  */
 public final class TenantBindingDataSource extends DelegatingDataSource {
   private final TenantSettings settings;
+  private final TenantBinding binding;
   /** The transaction open on each thread, if any (one at a time: nested calls join it). */
   private final ThreadLocal<TenantTransaction> transaction = new ThreadLocal<>();
 
-  private TenantBindingDataSource(DataSource delegate, TenantKeys keys) {
+  private TenantBindingDataSource(DataSource delegate, TenantKeys keys, TenantBinding binding) {
     super(delegate);
     this.settings = new TenantSettings(keys);
+    this.binding = binding;
   }
 
-  /** Binds connections of {@code delegate} (usually a pool) to the current tenant's {@code keys}. */
+  /**
+   * Binds connections of {@code delegate} (usually a pool) to the current tenant's {@code keys}, statement by
+   * statement ({@link TenantBinding#statementScoped()}, for PostgreSQL).
+   */
   public static TenantBindingDataSource wrap(DataSource delegate, TenantKeys keys) {
-    return new TenantBindingDataSource(delegate, Objects.requireNonNull(keys, "keys"));
+    return wrap(delegate, keys, TenantBinding.statementScoped());
+  }
+
+  /** As {@link #wrap(DataSource, TenantKeys)}, with another {@link TenantBinding} (Citus: transaction-scoped). */
+  public static TenantBindingDataSource wrap(DataSource delegate, TenantKeys keys, TenantBinding binding) {
+    return new TenantBindingDataSource(
+        delegate, Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(binding, "binding"));
+  }
+
+  /** How statements carry the tenant. */
+  public TenantBinding binding() {
+    return binding;
   }
 
   public TenantKeys keys() {
@@ -73,14 +93,14 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
       return open.participant(scope.tenant());
     }
     return TenantBoundConnection.open(delegate.getConnection(), settings, scope.tenant().settingValues(),
-        scope.tenant().toString(), new ConnectionGuard(scope));
+        binding, scope.tenant().toString(), new ConnectionGuard(scope));
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     TenantScope scope = boundScope();
     return TenantBoundConnection.open(delegate.getConnection(username, password), settings,
-        scope.tenant().settingValues(), scope.tenant().toString(), new ConnectionGuard(scope));
+        scope.tenant().settingValues(), binding, scope.tenant().toString(), new ConnectionGuard(scope));
   }
 
   /**
@@ -120,7 +140,7 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
       try {
         connection.close();
       } catch (SQLException e) {
-        // The work's outcome stands; the session reset failed, and the next checkout rewrites the keys anyway.
+        // The work's outcome stands; the session reset failed, and every statement binds its tenant anyway.
       }
     }
   }
@@ -165,7 +185,7 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
    * itself.
    */
   public DataSource withoutTenant(String reason) {
-    return new WithoutTenantDataSource(delegate, settings, reason);
+    return new WithoutTenantDataSource(delegate, settings, binding, reason);
   }
 
   private TenantScope boundScope() {
@@ -183,6 +203,6 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
 
   @Override
   public String toString() {
-    return "TenantBindingDataSource[" + settings.keys() + " over " + delegate + "]";
+    return "TenantBindingDataSource[" + settings.keys() + ", " + binding + " over " + delegate + "]";
   }
 }

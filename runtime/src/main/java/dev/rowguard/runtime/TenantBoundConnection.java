@@ -10,51 +10,37 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * A connection whose tenant settings were written at checkout and whose session is reset on {@link
- * Connection#close()}, before the delegate goes back to its pool (see {@link TenantSettings#clear}). A
- * connection checked out for a tenant also has a {@link ConnectionGuard}: statements are created and executed
- * only inside the scope of the checkout. Everything else goes straight to the delegate.
+ * A connection whose statements carry the tenant of its checkout ({@link CheckoutBinding}, {@link TenantBinding}):
+ * checking it out sends nothing, every statement binds the tenant in its own round trip, and {@link
+ * Connection#close()} resets the session before the delegate goes back to its pool only when the checkout ran
+ * something that can leave state there. A connection checked out for a tenant also has a {@link ConnectionGuard}:
+ * statements are created and executed only inside the scope of the checkout. Everything else goes straight to the
+ * delegate.
  */
 final class TenantBoundConnection implements InvocationHandler {
   private final Connection delegate;
+  private final CheckoutBinding checkout;
   private final TenantSettings settings;
   private final String description;
   private final ConnectionGuard guard; // null for connections without a tenant: there is no scope to outlive
   private boolean closed;
 
-  private TenantBoundConnection(
-      Connection delegate, TenantSettings settings, String description, ConnectionGuard guard) {
+  private TenantBoundConnection(Connection delegate, TenantSettings settings, List<String> values,
+      TenantBinding binding, String description, ConnectionGuard guard) {
     this.delegate = delegate;
+    this.checkout = new CheckoutBinding(delegate, settings, values, binding);
     this.settings = settings;
     this.description = description;
     this.guard = guard;
   }
 
-  /**
-   * Writes {@code values} into {@code delegate}'s settings and returns the bound connection. If the write
-   * fails the delegate is closed and the failure rethrown: a connection is never handed out half bound.
-   */
-  static Connection open(
-      Connection delegate, TenantSettings settings, List<String> values, String description, ConnectionGuard guard)
-      throws SQLException {
-    try {
-      settings.write(delegate, values);
-    } catch (SQLException | RuntimeException e) {
-      try {
-        delegate.close();
-      } catch (SQLException closing) {
-        e.addSuppressed(closing);
-      }
-      if (e instanceof SQLException sql) {
-        throw new SQLException("could not bind the tenant settings " + settings.keys().columns() + " at checkout: "
-            + sql.getMessage(), sql.getSQLState(), sql.getErrorCode(), sql);
-      }
-      throw e;
-    }
+  /** {@code delegate}, bound to {@code values} (outermost first) for every statement it runs. */
+  static Connection open(Connection delegate, TenantSettings settings, List<String> values, TenantBinding binding,
+      String description, ConnectionGuard guard) {
     return (Connection) Proxy.newProxyInstance(
         Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class},
-        new TenantBoundConnection(delegate, settings, description, guard));
+        new TenantBoundConnection(delegate, settings, values, binding, description, guard));
   }
 
   @Override
@@ -84,18 +70,36 @@ final class TenantBoundConnection implements InvocationHandler {
     if (closed) {
       throw new SQLException("this connection is closed", "08003");
     }
-    Class<?> returned = method.getReturnType();
-    boolean statement = guard != null && Statement.class.isAssignableFrom(returned);
-    if (statement) {
-      guard.check(); // createStatement, prepareStatement, prepareCall
+    switch (method.getName()) {
+      case "prepareStatement", "prepareCall":
+        check();
+        return BoundPreparedStatement.create(checkout, proxy, guard, method, args);
+      case "createStatement":
+        check();
+        return BoundStatement.create(checkout, proxy, guard, (Statement) call(method, args), args);
+      case "commit", "rollback", "setAutoCommit":
+        try {
+          return call(method, args);
+        } finally {
+          checkout.transactionMayHaveEnded();
+        }
+      default:
+        return call(method, args);
     }
-    Object result;
+  }
+
+  private void check() {
+    if (guard != null) {
+      guard.check();
+    }
+  }
+
+  private Object call(Method method, Object[] args) throws Throwable {
     try {
-      result = method.invoke(delegate, args);
+      return method.invoke(delegate, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
-    return statement ? GuardedStatement.wrap(returned, (Statement) result, proxy, guard) : result;
   }
 
   private void close() throws SQLException {
@@ -104,11 +108,11 @@ final class TenantBoundConnection implements InvocationHandler {
     }
     closed = true;
     if (delegate.isClosed()) {
-      return; // The pool has already taken it back (e.g. leak timeout); the next checkout overwrites anyway.
+      return; // The pool has already taken it back (e.g. leak timeout); nothing of the tenant outlives a statement.
     }
     SQLException failure = null;
     try {
-      settings.clear(delegate);
+      checkout.release();
     } catch (SQLException e) {
       failure = new SQLException("could not clear the tenant settings " + settings.keys().columns()
           + " on close: " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);

@@ -1,7 +1,6 @@
 package dev.rowguard.runtime;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
@@ -9,20 +8,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Writes every tenant key setting of a connection in one statement, {@code SELECT set_config(?, ?, false),
- * …}: names and values are bind parameters, never SQL text. {@link #clear} also resets what else a tenant can
- * leave in the session.
+ * The tenant keys of a data source and the session reset ({@link #clear}) that a checkout which may have left
+ * state in the session runs on close: the settings cleared, and what else a tenant can leave there.
  */
 final class TenantSettings {
   private final TenantKeys keys;
-  private final String sql;
   private final List<String> cleared;
   private final String reset;
 
   TenantSettings(TenantKeys keys) {
     this.keys = keys;
-    // Session level (is_local = false): the values must hold across the transactions of this checkout.
-    this.sql = "SELECT " + String.join(", ", Collections.nCopies(keys.levels().size(), "set_config(?, ?, false)"));
     this.cleared = Collections.nCopies(keys.levels().size(), "");
     // DISCARD ALL would do, but it refuses to run inside the implicit transaction of a multi-statement text.
     // These are the parts of it that a tenant can leave state in; SET SESSION AUTHORIZATION changes nothing for
@@ -43,24 +38,6 @@ final class TenantSettings {
   /** The values that mean "no tenant": an empty string for every level. */
   List<String> cleared() {
     return cleared;
-  }
-
-  /**
-   * Sets every level to {@code values} (outermost first) and makes the change durable: in a connection that
-   * is not in auto-commit mode a rolled-back transaction would undo a session setting made inside it.
-   */
-  void write(Connection connection, List<String> values) throws SQLException {
-    List<TenantKeyLevel> levels = keys.levels();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < levels.size(); i++) {
-        statement.setString(2 * i + 1, levels.get(i).setting());
-        statement.setString(2 * i + 2, values.get(i));
-      }
-      statement.execute();
-    }
-    if (!connection.getAutoCommit()) {
-      connection.commit();
-    }
   }
 
   /**

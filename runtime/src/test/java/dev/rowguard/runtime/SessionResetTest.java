@@ -23,8 +23,9 @@ import org.postgresql.PGStatement;
 
 /**
  * What tenant A leaves in a pooled session must not reach tenant B on the same physical connection (a pool of
- * one, same backend pid): temporary views and tables, SQL-level prepared statements, settings changed with
- * SET. Before the reset on close, B's {@code SELECT … FROM invoice} read A's temporary view of the same name,
+ * one, same backend pid): temporary views and tables, SQL-level prepared statements, cursors, settings changed
+ * with SET, advisory locks, LISTENs. Each of these statements counts as leaving state ({@link SqlText}), so its
+ * checkout's close resets the session. Before the reset on close, B's {@code SELECT … FROM invoice} read A's temporary view of the same name,
  * which the session's search path puts first. As a non-owner login.
  */
 @ExtendWith(PostgresExtension.class)
@@ -110,6 +111,32 @@ class SessionResetTest {
       assertThat(strings("SELECT count(*)::text FROM pg_prepared_statements WHERE name = 'mine'")).containsExactly("0");
       assertThat(strings("SELECT count(*)::text FROM pg_cursors WHERE name = 'held'")).containsExactly("0");
     });
+  }
+
+  @Test
+  void advisoryLocksAndListensAreGoneForTheNextTenant() throws SQLException {
+    TenantContext.run(A, () -> execute("SELECT pg_advisory_lock(77); LISTEN tenant_a_events"));
+
+    TenantContext.run(B, () -> {
+      assertThat(strings("SELECT count(*)::text FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"))
+          .containsExactly("0");
+      assertThat(strings("SELECT count(*)::text FROM pg_listening_channels()")).containsExactly("0");
+    });
+  }
+
+  /** Through a prepared statement, as through a plain one: what can leave state makes the checkout reset. */
+  @Test
+  void aPreparedStatementThatCreatesATemporaryTableIsResetToo() throws SQLException {
+    TenantContext.run(A, () -> {
+      try (Connection connection = dataSource.getConnection();
+          PreparedStatement create = connection.prepareStatement("CREATE TEMP TABLE scratch AS SELECT ?::text AS v")) {
+        create.setString(1, "A's scratch");
+        create.execute();
+      }
+    });
+
+    TenantContext.run(B, () ->
+        assertThat(strings("SELECT coalesce(to_regclass('pg_temp.scratch')::text, 'gone')")).containsExactly("gone"));
   }
 
   /**

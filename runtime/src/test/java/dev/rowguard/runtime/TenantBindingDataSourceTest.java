@@ -125,7 +125,7 @@ class TenantBindingDataSourceTest {
   }
 
   @Test
-  void closeClearsTheSettingsBeforeThePoolHandsTheConnectionOut() throws SQLException {
+  void theSettingsDoNotOutliveTheStatementsThatBoundThem() throws SQLException {
     try (TenantScope scope = TenantContext.bind(InvoiceSchema.KEYS.tenant(TENANT_A));
         Connection connection = dataSource.getConnection()) {
       assertThat(setting(connection)).isEqualTo(TENANT_A.toString());
@@ -190,16 +190,27 @@ class TenantBindingDataSourceTest {
   }
 
   @Test
-  void aStaleValueLeftOnAPooledConnectionIsOverwrittenAtCheckout() throws SQLException {
+  void aStaleValueLeftOnAPooledConnectionIsShadowedForEveryStatement() throws SQLException {
     try (Connection raw = pool.getConnection();
         PreparedStatement poison = raw.prepareStatement("SELECT set_config('rowguard.tenant_id', ?, false)")) {
       poison.setString(1, TENANT_B.toString());
       poison.execute();
     } // returned to the pool still carrying tenant B
 
-    try (TenantScope scope = TenantContext.bind(InvoiceSchema.KEYS.tenant(TENANT_A));
-        Connection connection = dataSource.getConnection()) {
-      assertThat(tenantsOfVisibleRows(connection)).containsExactly(TENANT_A, TENANT_A, TENANT_A);
+    try {
+      try (TenantScope scope = TenantContext.bind(InvoiceSchema.KEYS.tenant(TENANT_A));
+          Connection connection = dataSource.getConnection()) {
+        assertThat(tenantsOfVisibleRows(connection)).containsExactly(TENANT_A, TENANT_A, TENANT_A);
+        assertThat(setting(connection)).isEqualTo(TENANT_A.toString());
+      }
+      try (Connection admin = dataSource.withoutTenant("test: the poisoned session").getConnection()) {
+        assertThat(tenantsOfVisibleRows(admin)).isEmpty();
+      }
+    } finally {
+      try (Connection raw = pool.getConnection();
+          PreparedStatement cure = raw.prepareStatement("SELECT set_config('rowguard.tenant_id', '', false)")) {
+        cure.execute();
+      }
     }
   }
 
@@ -280,6 +291,9 @@ class TenantBindingDataSourceTest {
     SQLException e;
     try (TenantScope scope = TenantContext.bind(InvoiceSchema.KEYS.tenant(TENANT_A))) {
       Connection connection = dataSource.getConnection();
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET application_name = 'left behind'"); // session state: close must reset
+      }
       terminateBackendOf(connection);
 
       e = assertThrows(SQLException.class, connection::close);

@@ -23,15 +23,18 @@ import java.util.UUID;
 public final class BenchDatabase implements AutoCloseable {
   private static final String LOGIN = "rowguard.bench.login.";
   private static final String OWNER = "rowguard.bench.owner.";
+  private static final String PLAIN = "rowguard.bench.plain.";
 
   private final DevPostgres server;
   private final Database database;
   private final ServerAddress login;
+  private final ServerAddress plain;
 
-  private BenchDatabase(DevPostgres server, Database database, ServerAddress login) {
+  private BenchDatabase(DevPostgres server, Database database, ServerAddress login, ServerAddress plain) {
     this.server = server;
     this.database = database;
     this.login = login;
+    this.plain = plain;
   }
 
   /** Creates the database (its name starts with {@code prefix}) and the login role. */
@@ -42,12 +45,16 @@ public final class BenchDatabase implements AutoCloseable {
     String password = "bench-" + UUID.randomUUID();
     try {
       database.executeScript("CREATE ROLE " + role + " LOGIN INHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE "
+          + "PASSWORD '" + password + "';\n"
+          // The baseline of the plain-pool contenders: what an application without row-level security runs as.
+          + "CREATE ROLE " + role + "_plain LOGIN INHERIT NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE "
           + "PASSWORD '" + password + "'");
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
-    return new BenchDatabase(server, database, database.owner().as(role, password));
+    return new BenchDatabase(server, database, database.owner().as(role, password),
+        database.owner().as(role + "_plain", password));
   }
 
   public Database database() {
@@ -57,6 +64,14 @@ public final class BenchDatabase implements AutoCloseable {
   /** The non-owner login on this database. */
   public ServerAddress login() {
     return login;
+  }
+
+  /**
+   * A login with {@code BYPASSRLS} (grant it the application role's privileges): row-level security does not
+   * apply to it, so only the queries' own {@code tenant_id = ?} filters. The baseline that enforces nothing.
+   */
+  public ServerAddress plain() {
+    return plain;
   }
 
   /** The administrative login on this database, which owns what the scripts create. */
@@ -91,7 +106,9 @@ public final class BenchDatabase implements AutoCloseable {
         "-D" + LOGIN + "url=" + login.url(), "-D" + LOGIN + "user=" + login.user(),
         "-D" + LOGIN + "password=" + login.password(),
         "-D" + OWNER + "url=" + owner().url(), "-D" + OWNER + "user=" + owner().user(),
-        "-D" + OWNER + "password=" + owner().password());
+        "-D" + OWNER + "password=" + owner().password(),
+        "-D" + PLAIN + "url=" + plain.url(), "-D" + PLAIN + "user=" + plain.user(),
+        "-D" + PLAIN + "password=" + plain.password());
   }
 
   /** The database a runner handed to this fork, if any. */
@@ -99,7 +116,7 @@ public final class BenchDatabase implements AutoCloseable {
     if (System.getProperty(LOGIN + "url") == null) {
       return Optional.empty();
     }
-    return Optional.of(new Logins(address(LOGIN), address(OWNER)));
+    return Optional.of(new Logins(address(LOGIN), address(OWNER), address(PLAIN)));
   }
 
   private static ServerAddress address(String prefix) {
@@ -107,8 +124,8 @@ public final class BenchDatabase implements AutoCloseable {
         System.getProperty(prefix + "password", ""));
   }
 
-  /** The two logins of a benchmark database, as a fork sees them. */
-  public record Logins(ServerAddress login, ServerAddress owner) {}
+  /** The logins of a benchmark database, as a fork sees them. */
+  public record Logins(ServerAddress login, ServerAddress owner, ServerAddress plain) {}
 
   /** Drops the database and the login role. */
   @Override
@@ -117,6 +134,7 @@ public final class BenchDatabase implements AutoCloseable {
     try (Connection admin = server.adminDataSource().getConnection();
         Statement statement = admin.createStatement()) {
       statement.execute("DROP ROLE IF EXISTS " + login.user());
+      statement.execute("DROP ROLE IF EXISTS " + plain.user());
     } catch (SQLException e) {
       throw new IllegalStateException("could not drop role " + login.user() + ": " + e.getMessage(), e);
     }

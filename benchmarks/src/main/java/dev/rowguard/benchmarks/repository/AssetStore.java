@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One contender of the repository benchmark: the three operations, each for the tenant bound with {@code
+ * One contender of the repository benchmark: the four operations, each for the tenant bound with {@code
  * TenantContext} and on a connection of its own from the shared pool, as a request of an application would run
  * them.
  */
@@ -18,6 +18,12 @@ interface AssetStore extends AutoCloseable {
 
   /** Inserts every row, in one transaction. */
   void insertAll(List<BenchAsset> rows) throws SQLException;
+
+  /**
+   * In one transaction: reads the row by primary key, then updates it with {@code cpu_cores} one higher (every
+   * column written, as an ORM's update does).
+   */
+  void readThenUpdate(UUID id) throws SQLException;
 
   @Override
   default void close() {}

@@ -30,6 +30,15 @@ public class GeneratedRepositoryBenchmark extends StoreBenchmark {
       public void insertAll(List<BenchAsset> rows) {
         repository.insertAll(rows);
       }
+
+      @Override
+      public void readThenUpdate(UUID id) {
+        workload.dataSource().runInTransaction(() -> {
+          BenchAsset row = repository.findById(id).orElseThrow();
+          row.setCpuCores(Workload.incremented(row.getCpuCores()));
+          repository.update(row);
+        });
+      }
     };
   }
 }

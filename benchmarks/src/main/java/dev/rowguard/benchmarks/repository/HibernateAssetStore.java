@@ -83,6 +83,15 @@ final class HibernateAssetStore implements AssetStore {
     });
   }
 
+  /** Dirty checking writes the changed row back at commit: one UPDATE of every column. */
+  @Override
+  public void readThenUpdate(UUID id) {
+    sessionFactory.inTransaction(session -> {
+      BenchAsset row = session.find(BenchAsset.class, id);
+      row.setCpuCores(Workload.incremented(row.getCpuCores()));
+    });
+  }
+
   @Override
   public void close() {
     sessionFactory.close();

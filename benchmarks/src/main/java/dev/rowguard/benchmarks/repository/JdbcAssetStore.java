@@ -29,6 +29,9 @@ final class JdbcAssetStore implements AssetStore {
   private static final String INSERT =
       "INSERT INTO " + Dataset.TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
+  private static final String UPDATE = "UPDATE " + Dataset.TABLE + " SET hostname = ?, category = ?, status = ?,"
+      + " cpu_cores = ?, monthly_cost = ?, discovered_at = ? WHERE tenant_id = ? AND id = ?";
+
   private final DataSource dataSource;
 
   JdbcAssetStore(DataSource dataSource) {
@@ -91,6 +94,45 @@ final class JdbcAssetStore implements AssetStore {
         throw e;
       } finally {
         // Back to the pool's default, as Hibernate does after a transaction.
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  @Override
+  public void readThenUpdate(UUID id) throws SQLException {
+    UUID tenant = currentTenant();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        BenchAsset row;
+        try (PreparedStatement query = connection.prepareStatement(FIND_BY_ID)) {
+          query.setObject(1, tenant);
+          query.setObject(2, id);
+          try (ResultSet found = query.executeQuery()) {
+            if (!found.next()) {
+              throw new SQLException("no row " + id + " for the bound tenant");
+            }
+            row = read(found);
+          }
+        }
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+          update.setString(1, row.getHostname());
+          update.setString(2, row.getCategory());
+          update.setString(3, row.getStatus().name());
+          update.setObject(4, Workload.incremented(row.getCpuCores()), Types.INTEGER);
+          update.setBigDecimal(5, row.getMonthlyCost());
+          update.setObject(6, row.getDiscoveredAt() == null ? null
+              : OffsetDateTime.ofInstant(row.getDiscoveredAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+          update.setObject(7, tenant);
+          update.setObject(8, id);
+          update.executeUpdate();
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
         connection.setAutoCommit(true);
       }
     }

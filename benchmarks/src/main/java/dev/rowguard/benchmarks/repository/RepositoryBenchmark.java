@@ -19,14 +19,25 @@ import java.util.Map;
 
 /**
  * Runs the repository benchmark: the same operations ({@code findById}, {@code findByCategory}, {@code
- * insertBatch}) through each contender (hand-written JDBC, the limit; Hibernate ORM; Rowguard's generated
- * repository once it is compiled in), against one database loaded once, over the same pool, login and
- * row-level security. One JMH fork per contender and operation per round, interleaved ({@link
- * InterleavedForks}); every fork checks its contender's results before measuring.
+ * insertBatch}, {@code readThenUpdate}) through each contender, against one database loaded once:
+ *
+ * <ul>
+ *   <li>{@code jdbc-plain}: hand-written JDBC with {@code tenant_id = ?} on a plain HikariCP pool, as a login
+ *       that bypasses row-level security. It enforces nothing: the limit for enforced isolation.
+ *   <li>{@code hibernate-plain}: Hibernate ORM 7 with {@code @TenantId} on the same plain pool: what teams use.
+ *   <li>{@code jdbc-bound}: the same hand-written JDBC through the tenant-binding data source, with RLS.
+ *   <li>{@code generated}: Rowguard's generated repository through the tenant-binding data source, with RLS.
+ * </ul>
+ *
+ * One JMH fork per contender and operation per round, interleaved ({@link InterleavedForks}); every fork checks
+ * its contender's results before measuring. The last lines are one {@code RATIO <contender>/<baseline>:<case>
+ * <value>} per ratio of median throughputs.
  *
  * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar repository [--rounds=4] [--warmup=10]
- * [--iterations=5] [--time=3] [--tenants=100] [--rows-per-tenant=1000] [--contenders=jdbc,hibernate,generated]
- * [--operations=findById,findByCategory,insertBatch] [--lib=benchmarks/target/benchmark-lib/repository]}
+ * [--iterations=5] [--time=3] [--tenants=100] [--rows-per-tenant=1000]
+ * [--contenders=jdbc-plain,hibernate-plain,jdbc-bound,generated]
+ * [--operations=findById,findByCategory,insertBatch,readThenUpdate]
+ * [--lib=benchmarks/target/benchmark-lib/repository]}
  */
 public final class RepositoryBenchmark {
   /** Contender → its benchmark class, named so that an absent class (not compiled in) is no compile error. */
@@ -34,8 +45,9 @@ public final class RepositoryBenchmark {
 
   static {
     String pkg = RepositoryBenchmark.class.getPackageName();
-    CONTENDERS.put("jdbc", pkg + ".JdbcBenchmark");
-    CONTENDERS.put("hibernate", pkg + ".HibernateBenchmark");
+    CONTENDERS.put("jdbc-plain", pkg + ".JdbcPlainBenchmark");
+    CONTENDERS.put("hibernate-plain", pkg + ".HibernatePlainBenchmark");
+    CONTENDERS.put("jdbc-bound", pkg + ".JdbcBoundBenchmark");
     CONTENDERS.put("generated", pkg + ".GeneratedRepositoryBenchmark");
   }
 
@@ -44,10 +56,12 @@ public final class RepositoryBenchmark {
    * where hand-written JDBC takes a few seconds.
    */
   private static final ForkSettings DEFAULTS = new ForkSettings(4, 10, 5, 3);
-  private static final List<String> OPERATIONS = List.of("findById", "findByCategory", "insertBatch");
+  private static final List<String> OPERATIONS =
+      List.of("findById", "findByCategory", "insertBatch", "readThenUpdate");
   /** Ratios of throughput reported per operation: numerator / denominator contender. */
-  private static final List<List<String>> RATIOS =
-      List.of(List.of("generated", "jdbc"), List.of("generated", "hibernate"), List.of("jdbc", "hibernate"));
+  private static final List<List<String>> RATIOS = List.of(List.of("generated", "jdbc-plain"),
+      List.of("generated", "hibernate-plain"), List.of("generated", "jdbc-bound"), List.of("jdbc-bound", "jdbc-plain"),
+      List.of("hibernate-plain", "jdbc-plain"));
 
   private RepositoryBenchmark() {}
 
@@ -151,6 +165,17 @@ public final class RepositoryBenchmark {
             : Scores.ratioCells(numerator, denominator)).append(" |");
       }
       System.out.println(line);
+    }
+    System.out.println();
+    for (List<String> ratio : RATIOS) {
+      for (String operation : operations) {
+        Scores numerator = scores.get(label(ratio.get(0), operation));
+        Scores denominator = scores.get(label(ratio.get(1), operation));
+        if (numerator != null && denominator != null) {
+          System.out.printf(Locale.ROOT, "RATIO %s/%s:%s %.3f%n", ratio.get(0), ratio.get(1), operation,
+              numerator.median() / denominator.median());
+        }
+      }
     }
   }
 }

@@ -49,6 +49,7 @@ final class RepositoryFixture implements AutoCloseable {
           (System.nanoTime() - schemaStart) / 1_000_000, SCHEMA);
       bench.run(List.of(
           "GRANT " + APP_ROLE + " TO " + bench.login().user(),
+          "GRANT " + APP_ROLE + " TO " + bench.plain().user(),
           // FORCE makes the policy apply to the owner too, unless it is a superuser: lifted for the bulk load of
           // every tenant's rows only. Every fork checks that it is back (RlsRoleCheck).
           "ALTER TABLE " + Dataset.TABLE + " NO FORCE ROW LEVEL SECURITY",

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The three operations of the repository benchmark, written once for every contender, so that all of them are
+ * The four operations of the repository benchmark, written once for every contender, so that all of them are
  * measured by the same code: bind the next tenant, call the store, return its result. A subclass only says which
  * store. Each operation checks a connection out of the pool (binding the tenant) and returns it.
  */
@@ -62,6 +62,15 @@ public abstract class StoreBenchmark {
     Workload.CategoryLookup lookup = workload.nextCategory();
     try (TenantScope scope = TenantContext.bind(lookup.tenant())) {
       return store.findByCategory(lookup.category());
+    }
+  }
+
+  /** A random row of a random tenant read and written back, in one transaction. */
+  @Benchmark
+  public void readThenUpdate(Workload workload) throws SQLException {
+    Workload.RowLookup lookup = workload.nextUpdate();
+    try (TenantScope scope = TenantContext.bind(lookup.tenant())) {
+      store.readThenUpdate(lookup.id());
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -44,12 +45,15 @@ public class Workload {
   private Dataset dataset;
   private HikariDataSource pool;
   private TenantBindingDataSource dataSource;
+  private HikariDataSource plainPool;
   private Connection owner;
   private int serverVersion;
   private Tenant[] tenants;
   private RowLookup[] rowLookups;
   private CategoryLookup[] categoryLookups;
+  private RowLookup[] updateLookups;
   private int nextRow;
+  private int nextUpdate;
   private int nextCategory;
 
   /** A loaded row and its tenant. */
@@ -70,6 +74,13 @@ public class Workload {
     config.setPassword(logins.login().password());
     config.setMaximumPoolSize(2);
     pool = new HikariDataSource(config);
+    HikariConfig plain = new HikariConfig();
+    plain.setPoolName("repository-benchmark-plain");
+    plain.setJdbcUrl(logins.plain().url());
+    plain.setUsername(logins.plain().user());
+    plain.setPassword(logins.plain().password());
+    plain.setMaximumPoolSize(2);
+    plainPool = new HikariDataSource(plain);
     dataSource = TenantBindingDataSource.wrap(pool, KEYS);
     // Rowguard's start-up check: the login is subject to row-level security on the table, or this throws.
     RlsRoleCheck.forTables(Dataset.TABLE).verify(dataSource);
@@ -87,11 +98,16 @@ public class Workload {
     SplittableRandom random = new SplittableRandom(42);
     rowLookups = new RowLookup[SAMPLE];
     categoryLookups = new CategoryLookup[SAMPLE];
+    updateLookups = new RowLookup[SAMPLE];
     for (int i = 0; i < SAMPLE; i++) {
       int g = random.nextInt(dataset.rows());
       rowLookups[i] = new RowLookup(tenants[g % dataset.tenants()], dataset.row(g).getId());
       categoryLookups[i] = new CategoryLookup(tenants[random.nextInt(dataset.tenants())],
           Dataset.category(random.nextInt(dataset.categories())));
+      // Updates stay away from the tenants check() compares with the dataset (0, 1 and the last loaded one).
+      int tenant = 2 + random.nextInt(dataset.tenants() - 3);
+      int row = dataset.rowOf(tenant, random.nextInt(dataset.rowsPerTenant()));
+      updateLookups[i] = new RowLookup(tenants[tenant], dataset.row(row).getId());
     }
   }
 
@@ -99,11 +115,25 @@ public class Workload {
   public void close() throws SQLException {
     owner.close();
     pool.close();
+    plainPool.close();
   }
 
   /** The pool every contender uses: tenant-bound connections of the non-owner login. */
   TenantBindingDataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * A plain pool of a login that bypasses row-level security, with no tenant binding: the contenders that
+   * enforce nothing (jdbc-plain, hibernate-plain).
+   */
+  DataSource plainDataSource() {
+    return plainPool;
+  }
+
+  /** {@code cpu_cores} after readThenUpdate: one more (a missing value counts as 0). */
+  static Integer incremented(Integer cpuCores) {
+    return cpuCores == null ? 1 : cpuCores + 1;
   }
 
   /** PostgreSQL's {@code server_version_num}. */
@@ -124,6 +154,12 @@ public class Workload {
   CategoryLookup nextCategory() {
     CategoryLookup lookup = categoryLookups[nextCategory];
     nextCategory = nextCategory + 1 == SAMPLE ? 0 : nextCategory + 1;
+    return lookup;
+  }
+
+  RowLookup nextUpdate() {
+    RowLookup lookup = updateLookups[nextUpdate];
+    nextUpdate = nextUpdate + 1 == SAMPLE ? 0 : nextUpdate + 1;
     return lookup;
   }
 
@@ -189,6 +225,27 @@ public class Workload {
           throw failure(contender, "findByCategory returned a row it should not have, or twice: " + row);
         }
         requireSame(contender, "findByCategory", want, row);
+      }
+    }
+
+    RowLookup update = updateLookups[SAMPLE - 1];
+    try (TenantScope scope = TenantContext.bind(update.tenant())) {
+      Integer before = store.findById(update.id()).orElseThrow().getCpuCores();
+      store.readThenUpdate(update.id());
+      Integer after = store.findById(update.id()).orElseThrow().getCpuCores();
+      if (!incremented(before).equals(after)) {
+        throw failure(contender, "readThenUpdate left cpu_cores " + after + ", expected " + incremented(before));
+      }
+    }
+    try (TenantScope scope = TenantContext.bind(tenants[1])) {
+      try {
+        store.readThenUpdate(update.id());
+        throw failure(contender, "readThenUpdate updated another tenant's row");
+      } catch (SQLException | RuntimeException refused) {
+        if (refused instanceof IllegalStateException broken && broken.getMessage().contains("is broken")) {
+          throw broken;
+        }
+        // refused: the row is not visible for tenant 1
       }
     }
 

@@ -21,12 +21,14 @@ import java.util.Map;
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.rowguard.benchmarks.rls.RlsBenchmark
  * [--rounds=4] [--warmup=2] [--iterations=5] [--time=3] [--rows=1000000] [--tenants=1000]
- * [--benchmarks=plain,plainWithBind,rls,rlsBindSeparately,rlsGuarded,checkout,checkoutByHand,checkoutByHandFullReset]}
+ * [--benchmarks=plain,plainWithBind,rls,rlsBindSeparately,rlsGuarded,plainPool,checkout,checkoutByHand,checkoutByHandFullReset]}
  *
- * <p>Besides the ratios against {@code plain} and {@code plainWithBind}, it prints {@code RATIO} lines for the
- * runtime's costs: {@code rlsGuarded} against {@code rls} (the connection guard), {@code checkout} against
- * {@code checkoutByHand} (a whole checkout through the runtime), {@code checkoutByHandFullReset} against {@code
- * checkoutByHand} (the session reset on close).
+ * <p>Besides the ratios against {@code plain} and {@code plainWithBind}, it prints, as its last lines, {@code
+ * RATIO} lines (this one's latency over the baseline's): {@code checkout} against {@code plainPool} (the whole
+ * enforced path per checkout: policy, binding, runtime, against a plain pool that enforces nothing), {@code
+ * rlsGuarded} against {@code rls} (the runtime per statement), {@code checkout} against {@code
+ * checkoutByHandFullReset} (today's checkout against the bind-query-reset it replaced), {@code
+ * checkoutByHandFullReset} against {@code checkoutByHand} (the session reset on close).
  */
 public final class RlsBenchmark {
   private RlsBenchmark() {}
@@ -37,7 +39,8 @@ public final class RlsBenchmark {
     int rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
     int tenants = Integer.parseInt(options.getOrDefault("tenants", "1000"));
     List<String> benchmarks = Arrays.asList(options.getOrDefault("benchmarks",
-        "plain,plainWithBind,rls,rlsBindSeparately,rlsGuarded,checkout,checkoutByHand,checkoutByHandFullReset")
+        "plain,plainWithBind,rls,rlsBindSeparately,rlsGuarded,plainPool,checkout,checkoutByHand,"
+            + "checkoutByHandFullReset")
         .split(","));
 
     System.out.printf(Locale.ROOT, "JDK %s (%s), %d available processors%n", System.getProperty("java.version"),
@@ -89,10 +92,10 @@ public final class RlsBenchmark {
           ratios(scores.get("plainWithBind"), own, benchmark.startsWith("plain")));
     }
     System.out.println();
-    ratio(scores, "rlsGuarded", "rls", "the connection guard (statement proxy and scope check)");
-    ratio(scores, "checkout", "checkoutByHand", "a checkout through TenantBindingDataSource, by hand = 1");
+    ratio(scores, "checkout", "plainPool", "the whole enforced path per checkout: policy, binding and runtime");
+    ratio(scores, "rlsGuarded", "rls", "the runtime per statement: binding prefix, proxy and scope check");
+    ratio(scores, "checkout", "checkoutByHandFullReset", "a checkout now, against bind, query and reset by hand");
     ratio(scores, "checkoutByHandFullReset", "checkoutByHand", "the session reset on close");
-    ratio(scores, "checkout", "checkoutByHandFullReset", "the runtime's scope, proxies and guard per checkout");
   }
 
   /** A machine-readable line: this one's latency over the baseline's (the baseline's throughput over this one's). */

@@ -68,10 +68,12 @@ public class RlsOverheadBenchmark {
   private int next;
   // A pool of two: one connection held for the trial by rlsGuarded, the other for the checkout benchmarks.
   private HikariDataSource pool;
+  // The same login through a pool of its own that nothing wraps, for plainPool.
+  private HikariDataSource plainPool;
   private TenantBindingDataSource bound;
   private TenantScope trialScope;
   private Connection guarded;
-  private PreparedStatement rlsWithBindGuarded;
+  private PreparedStatement rlsGuarded;
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
@@ -117,11 +119,17 @@ public class RlsOverheadBenchmark {
     config.setMaximumPoolSize(2);
     config.setPoolName("rls-benchmark");
     pool = new HikariDataSource(config);
+    HikariConfig plainConfig = new HikariConfig();
+    plainConfig.setDataSource(login.dataSource());
+    plainConfig.setMaximumPoolSize(1);
+    plainConfig.setPoolName("rls-benchmark-plain");
+    plainPool = new HikariDataSource(plainConfig);
     bound = TenantBindingDataSource.wrap(pool, TenantKeys.defaultKeys());
     // JMH runs a thread-scoped state's set-up and tear-down on the benchmark thread: the scope spans the trial.
     trialScope = TenantContext.bind(tenantValues[0]);
     guarded = bound.getConnection();
-    rlsWithBindGuarded = guarded.prepareStatement(RlsFixture.BIND + "; " + RlsFixture.RLS_QUERY);
+    // The runtime sends its own set_config in front of the query, in the same round trip.
+    rlsGuarded = guarded.prepareStatement(RlsFixture.RLS_QUERY);
   }
 
   @TearDown(Level.Trial)
@@ -129,6 +137,7 @@ public class RlsOverheadBenchmark {
     guarded.close();
     trialScope.close();
     pool.close();
+    plainPool.close();
     connection.close();
     if (ownFixture != null) {
       ownFixture.close();
@@ -173,22 +182,23 @@ public class RlsOverheadBenchmark {
   }
 
   /**
-   * {@link #rls} through a connection of Rowguard's {@code TenantBindingDataSource}, checked out for the trial:
-   * the same statement text, with the runtime's statement proxy and its scope check on every execute. Against
-   * {@code rls} this is the cost of the guard.
+   * {@link #rls} through a connection of Rowguard's {@code TenantBindingDataSource}, checked out for the trial: the
+   * query alone is prepared, and the runtime sends its {@code set_config} in front of it, in the same round trip,
+   * through its statement proxy and scope check. Against {@code rls} this is the cost of the runtime per statement.
    */
   @Benchmark
   public long rlsGuarded() throws SQLException {
     int i = advance();
-    rlsWithBindGuarded.setString(1, tenants[i]);
-    rlsWithBindGuarded.setString(2, hostnames[i]);
-    return executeBoundQuery(rlsWithBindGuarded);
+    rlsGuarded.setString(1, hostnames[i]);
+    try (ResultSet rows = rlsGuarded.executeQuery()) {
+      return read(rows);
+    }
   }
 
   /**
    * One checkout per lookup through {@code TenantBindingDataSource} from a pool of one: bind the tenant
-   * (TenantContext.call), check out (set_config), prepare and run the query with the guard, close (the session
-   * reset). Three round trips.
+   * (TenantContext.call), check out, prepare and run the query (the runtime sends the binding with it), close (no
+   * reset: the lookup left nothing in the session). One round trip.
    */
   @Benchmark
   public long checkout() throws SQLException {
@@ -205,15 +215,36 @@ public class RlsOverheadBenchmark {
   }
 
   /**
-   * Control for {@link #checkout}: the same three round trips written by hand on the pool's connection, with
-   * no scope, no proxy and a reset that only clears the setting (what the runtime did before its session reset).
+   * The baseline that enforces nothing: a checkout from a plain HikariCP pool, the hand-written tenant filter on
+   * the table without row-level security, one round trip. {@link #checkout} against it is the whole enforced
+   * path (policy, binding and runtime) in one number.
+   */
+  @Benchmark
+  public long plainPool() throws SQLException {
+    int i = advance();
+    try (Connection pooled = plainPool.getConnection();
+        PreparedStatement query = pooled.prepareStatement(RlsFixture.PLAIN_QUERY)) {
+      query.setObject(1, tenantIds[i]);
+      query.setString(2, hostnames[i]);
+      try (ResultSet rows = query.executeQuery()) {
+        return read(rows);
+      }
+    }
+  }
+
+  /**
+   * What a checkout cost before the binding rode on the statement: bind, query and clear as three round trips,
+   * written by hand on the pool's connection, with no scope and no proxy; the reset only clears the setting.
    */
   @Benchmark
   public long checkoutByHand() throws SQLException {
     return checkoutByHand(CLEAR);
   }
 
-  /** {@link #checkoutByHand} with the runtime's full session reset on close: against it, the cost of the reset. */
+  /**
+   * {@link #checkoutByHand} with the full session reset on close, as the runtime sent it after every checkout
+   * before (and still does after a checkout that may have left session state).
+   */
   @Benchmark
   public long checkoutByHandFullReset() throws SQLException {
     return checkoutByHand(SESSION_RESET);

@@ -1,7 +1,7 @@
 package dev.rowguard.benchmarks.repository;
 
-/** Hand-written JDBC: the limit. */
-public class JdbcBenchmark extends StoreBenchmark {
+/** Hand-written JDBC through the tenant-binding data source: the same SQL as jdbc-plain, with RLS enforcing. */
+public class JdbcBoundBenchmark extends StoreBenchmark {
   @Override
   protected AssetStore openStore(Workload workload) {
     return new JdbcAssetStore(workload.dataSource());
