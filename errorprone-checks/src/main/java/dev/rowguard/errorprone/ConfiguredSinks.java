@@ -10,6 +10,8 @@ import com.sun.tools.javac.code.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Sinks that no analysis of the compilation can find, because their code is in a library: the lists Rowguard
@@ -44,17 +46,42 @@ final class ConfiguredSinks {
   private record Entry(String owner, String name, Optional<ImmutableList<String>> parameters, SqlSinks.Kind kind) {}
 
   private final ImmutableList<Entry> entries;
+  private final ImmutableList<String> problems;
 
-  private ConfiguredSinks(ImmutableList<Entry> entries) {
+  private ConfiguredSinks(ImmutableList<Entry> entries, ImmutableList<String> problems) {
     this.entries = entries;
+    this.problems = problems;
   }
 
+  /** The shipped lists and the flag's entries; a malformed entry is left out and kept in {@link #problems()}. */
   static ConfiguredSinks of(ErrorProneFlags flags) {
     List<Entry> entries = new ArrayList<>();
-    LIQUIBASE.forEach(e -> entries.add(parse(e, SqlSinks.Kind.SQL)));
-    SPRING_NAMES.forEach(e -> entries.add(parse(e, SqlSinks.Kind.NAME)));
-    flags.get(FLAG).ifPresent(value -> split(value).forEach(e -> entries.add(parse(e, SqlSinks.Kind.SQL))));
-    return new ConfiguredSinks(ImmutableList.copyOf(entries));
+    List<String> problems = new ArrayList<>();
+    LIQUIBASE.forEach(e -> entries.add(parse(e, SqlSinks.Kind.SQL).orElseThrow()));
+    SPRING_NAMES.forEach(e -> entries.add(parse(e, SqlSinks.Kind.NAME).orElseThrow()));
+    flags.get(FLAG).ifPresent(value -> split(value).forEach(e -> {
+      Optional<Entry> entry = parse(e, SqlSinks.Kind.SQL);
+      if (entry.isPresent()) {
+        entries.add(entry.get());
+      } else {
+        problems.add(e.strip());
+      }
+    }));
+    return new ConfiguredSinks(ImmutableList.copyOf(entries), ImmutableList.copyOf(problems));
+  }
+
+  /**
+   * What to say about the flag's malformed entries, once per compilation (by whichever SQL check sees a
+   * compilation unit first): the build fails on it, since a sink that is not matched is SQL that is not checked.
+   */
+  Optional<String> problemToReport(VisitorState state) {
+    if (problems.isEmpty() || !SqlWrappers.of(state, this).claimFlagReport()) {
+      return Optional.empty();
+    }
+    return Optional.of("-XepOpt:" + FLAG + " has " + (problems.size() == 1 ? "an entry" : "entries") + " that"
+        + " cannot be read: " + problems.stream().map(p -> "`" + p + "`").collect(Collectors.joining(", "))
+        + "; write each as <class>#<method> or <class>#<method>(<erased parameter types>), e.g."
+        + " com.example.Db#query(java.lang.String,java.lang.Object...), separated by commas");
   }
 
   /** What {@code method}'s SQL parameter carries when it is a configured sink. */
@@ -89,30 +116,42 @@ final class ConfiguredSinks {
     return true;
   }
 
-  private static Entry parse(String entry, SqlSinks.Kind kind) {
+  private static final Pattern NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
+  private static final Pattern CLASS = Pattern.compile(NAME + "(\\." + NAME + ")*(\\$" + NAME + ")*");
+  private static final Pattern TYPE = Pattern.compile(CLASS + "(\\[\\]|\\.\\.\\.)*");
+
+  /** The entry, or empty when it is not {@code <class>#<method>[(<types>)]} with Java names. */
+  private static Optional<Entry> parse(String entry, SqlSinks.Kind kind) {
     String text = entry.strip();
     int hash = text.indexOf('#');
-    if (hash <= 0 || hash == text.length() - 1) {
-      throw new IllegalArgumentException("-XepOpt:" + FLAG + ": `" + text + "` is not <class>#<method> or"
-          + " <class>#<method>(<parameter types>), e.g. com.example.Db#query(java.lang.String,java.lang.Object...)");
+    if (hash <= 0) {
+      return Optional.empty();
     }
     String owner = text.substring(0, hash);
     String method = text.substring(hash + 1);
     int open = method.indexOf('(');
+    String name = open < 0 ? method : method.substring(0, open);
+    if (!CLASS.matcher(owner).matches() || !(name.equals("<init>") || NAME.matcher(name).matches())) {
+      return Optional.empty();
+    }
     if (open < 0) {
-      return new Entry(owner, method, Optional.empty(), kind);
+      return Optional.of(new Entry(owner, name, Optional.empty(), kind));
     }
     if (!method.endsWith(")")) {
-      throw new IllegalArgumentException("-XepOpt:" + FLAG + ": `" + text + "` does not close its parameter list");
+      return Optional.empty();
     }
     String list = method.substring(open + 1, method.length() - 1).strip();
     ImmutableList.Builder<String> parameters = ImmutableList.builder();
     if (!list.isEmpty()) {
-      for (String parameter : list.split(",")) {
-        parameters.add(parameter.strip().replace("...", "[]"));
+      for (String parameter : list.split(",", -1)) {
+        String type = parameter.strip();
+        if (!TYPE.matcher(type).matches()) {
+          return Optional.empty();
+        }
+        parameters.add(type.replace("...", "[]"));
       }
     }
-    return new Entry(owner, method.substring(0, open), Optional.of(parameters.build()), kind);
+    return Optional.of(new Entry(owner, name, Optional.of(parameters.build()), kind));
   }
 
   /** Splits at the commas between entries, not at those inside a parameter list. */

@@ -10,6 +10,7 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.AnnotationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
@@ -18,6 +19,7 @@ import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -37,7 +39,8 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = Docs.CHECKS + "RawSql.md")
 public final class RawSql extends BugChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher, AnnotationTreeMatcher {
+    implements CompilationUnitTreeMatcher, MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher,
+        AnnotationTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private final String linkUrl;
@@ -119,6 +122,13 @@ public final class RawSql extends BugChecker
         .setMessage("@AllowRawSql needs a reason: say why the generated repositories cannot be used here;"
             + " without one the code is not sanctioned")
         .build();
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    return sinks.problemToReport(state)
+        .map(message -> buildDescription(tree).setMessage(message).build())
+        .orElse(Description.NO_MATCH);
   }
 
   @Override

@@ -12,10 +12,12 @@ import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.SourceCodeEscapers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -46,7 +48,7 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = Docs.CHECKS + "SqlConcatenation.md")
 public final class SqlConcatenation extends BugChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
+    implements CompilationUnitTreeMatcher, MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private final String linkUrl;
@@ -136,8 +138,10 @@ public final class SqlConcatenation extends BugChecker
           + " instead (`?` or `:name` in constant SQL, the value as an argument)";
       case IDENTIFIER -> splice.how() + ": " + part + " is spliced in as a table, schema or column name, which"
           + " cannot be a bind parameter; use a constant name (a static final String, or a switch over an enum"
-          + " that returns constant SQL), or quote a name chosen at run time with a quoted-identifier helper"
-          + " (dev.rowguard.schema.sql.Identifiers.quote) after checking it against a fixed list";
+          + " that returns constant SQL); SQL with a name chosen at run time cannot be checked for its tenant"
+          + " filter, so if it must be, check the name against a fixed list, quote it"
+          + " (dev.rowguard.schema.sql.Identifiers.quote) and suppress with @SuppressWarnings(\"SqlConcatenation\")"
+          + " and a comment saying why";
     };
   }
 
@@ -251,6 +255,13 @@ public final class SqlConcatenation extends BugChecker
 
   private static boolean insideQuotes(CharSequence sql) {
     return sql.chars().filter(c -> c == '\'').count() % 2 == 1;
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    return sinks.problemToReport(state)
+        .map(message -> buildDescription(tree).setMessage(message).build())
+        .orElse(Description.NO_MATCH);
   }
 
   @Override

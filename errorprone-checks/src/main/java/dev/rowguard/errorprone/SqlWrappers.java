@@ -16,6 +16,8 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.util.Context;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,9 +43,13 @@ final class SqlWrappers {
 
   private final ConfiguredSinks configured;
   private final Map<MethodSymbol, ImmutableMap<Integer, Reached>> summaries = new HashMap<>();
+  private final Set<MethodSymbol> settled = new HashSet<>();
+  private final Set<MethodSymbol> inProgress = new HashSet<>();
+  private final Deque<Frame> stack = new ArrayDeque<>();
   private final Map<String, Optional<Symbol>> owners = new HashMap<>();
   private Tree lastTree;
   private Optional<SinkCall> lastCall = Optional.empty();
+  private boolean flagReported;
 
   private SqlWrappers(ConfiguredSinks configured) {
     this.configured = configured;
@@ -58,28 +64,84 @@ final class SqlWrappers {
     return cached;
   }
 
-  /** The SQL parameters of {@code method} by index: empty when it hands no parameter of its own to a sink. */
+  /**
+   * The SQL parameters of {@code method} by index: empty when it hands no parameter of its own to a sink.
+   *
+   * <p>Recursion: a method still being summarised answers with what is known so far, and whoever used that
+   * provisional answer is not settled; the method where the cycle started summarises again until its summary stops
+   * growing (summaries only grow as more is known, so this ends), and the others are summarised again when next
+   * asked, from settled summaries.
+   */
   ImmutableMap<Integer, Reached> sqlParameters(MethodSymbol method, VisitorState state) {
-    ImmutableMap<Integer, Reached> cached = summaries.get(method);
-    if (cached != null) {
-      return cached;
+    if (settled.contains(method)) {
+      return summaries.get(method);
+    }
+    if (inProgress.contains(method)) {
+      stack.peek().provisional.add(method);
+      return summaries.getOrDefault(method, ImmutableMap.of());
     }
     Optional<SqlSinks.Kind> kind = configured.kind(method, state, this);
     if (kind.isPresent()) {
       ImmutableMap<Integer, Reached> sink = SqlSinks.firstStringParameter(method, state)
           .map(index -> ImmutableMap.of(index, new Reached(kind.get(), SqlSinks.describe(method))))
           .orElse(ImmutableMap.of());
-      summaries.put(method, sink);
-      return sink;
+      return settle(method, sink);
     }
-    // Until the body is summarized the method counts as no wrapper, so recursion ends.
-    summaries.put(method, ImmutableMap.of());
-    ImmutableMap<Integer, Reached> summary = summarize(method, state);
+    Frame frame = new Frame();
+    stack.push(frame);
+    inProgress.add(method);
+    ImmutableMap<Integer, Reached> summary = summaries.getOrDefault(method, ImmutableMap.of());
+    while (true) {
+      summaries.put(method, summary);
+      frame.provisional.clear();
+      ImmutableMap<Integer, Reached> next = summarize(method, state);
+      boolean grew = !next.keySet().equals(summary.keySet());
+      summary = next;
+      if (!grew || !frame.provisional.contains(method)) {
+        break;
+      }
+    }
     summaries.put(method, summary);
+    stack.pop();
+    inProgress.remove(method);
+    frame.provisional.remove(method);
+    if (frame.provisional.isEmpty()) {
+      settled.add(method);
+    } else {
+      // Still depends on a method further up the stack: the caller's frame inherits that dependency.
+      stack.peek().provisional.addAll(frame.provisional);
+    }
     return summary;
   }
 
+  private ImmutableMap<Integer, Reached> settle(MethodSymbol method, ImmutableMap<Integer, Reached> summary) {
+    summaries.put(method, summary);
+    settled.add(method);
+    return summary;
+  }
+
+  /** One method being summarised: the methods in progress whose provisional summaries it used. */
+  private static final class Frame {
+    final Set<MethodSymbol> provisional = new HashSet<>();
+  }
+
+  /**
+   * What the method's own body hands to sinks, and, for a method that can be overridden, what any overriding
+   * method of the compilation hands on: a call through an interface may run any of them.
+   */
   private ImmutableMap<Integer, Reached> summarize(MethodSymbol method, VisitorState state) {
+    ImmutableMap<Integer, Reached> body = summarizeBody(method, state);
+    if (!Overriders.overridable(method) || !SqlSinks.firstStringParameter(method, state).isPresent()) {
+      return body;
+    }
+    Map<Integer, Reached> found = new LinkedHashMap<>(body);
+    for (MethodSymbol overrider : Overriders.of(state).of(method)) {
+      sqlParameters(overrider, state).forEach(found::putIfAbsent);
+    }
+    return ImmutableMap.copyOf(found);
+  }
+
+  private ImmutableMap<Integer, Reached> summarizeBody(MethodSymbol method, VisitorState state) {
     Map<Symbol, Integer> candidates = new HashMap<>();
     List<VarSymbol> parameters = method.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
@@ -155,6 +217,13 @@ final class SqlWrappers {
       lastTree = tree;
     }
     return lastCall;
+  }
+
+  /** True the first time it is asked in the compilation: whoever asks first reports a malformed sink flag. */
+  boolean claimFlagReport() {
+    boolean first = !flagReported;
+    flagReported = true;
+    return first;
   }
 
   /** The symbol of a class named in a sink list; looked up once per compilation, absent classes included. */

@@ -8,6 +8,7 @@ import dev.rowguard.schema.SchemaJson;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.query.NativeQueryAnalyzer;
 import dev.rowguard.schema.query.TenantFilterAnalyzer;
+import dev.rowguard.schema.query.TenantFilterReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.tools.FileObject;
@@ -42,6 +45,8 @@ import javax.tools.StandardLocation;
  * @param errors files that could not be read; a non-empty list means tenant filters cannot be trusted
  * @param warnedMissing whether the compilation was already told that no model was found (said once)
  * @param reportedErrors whether the compilation was already told that a model could not be read (said once)
+ * @param reports each distinct SQL string's report, so a statement repeated across the compilation is parsed
+ *     once (the analysis depends only on the text and the models, both fixed for the compilation)
  */
 record TenantSchemas(
     TenantFilterAnalyzer analyzer,
@@ -49,7 +54,8 @@ record TenantSchemas(
     ImmutableList<String> sources,
     ImmutableList<String> errors,
     AtomicBoolean warnedMissing,
-    AtomicBoolean reportedErrors) {
+    AtomicBoolean reportedErrors,
+    Map<String, TenantFilterReport> reports) {
   private static final Context.Key<TenantSchemas> KEY = new Context.Key<>();
   private static final String RESOURCE_PACKAGE = "META-INF.rowguard";
   private static final String RESOURCE_NAME = "schema.json";
@@ -63,6 +69,11 @@ record TenantSchemas(
       context.put(KEY, cached);
     }
     return cached;
+  }
+
+  /** The analyzer's report on {@code sql}, computed once per distinct string in the compilation. */
+  TenantFilterReport analyze(String sql) {
+    return reports.computeIfAbsent(sql, analyzer::analyze);
   }
 
   /** Whether any model was found: without one, tenant filters cannot be checked at all. */
@@ -100,7 +111,8 @@ record TenantSchemas(
         seen.stream().map(URI::toString).collect(ImmutableList.toImmutableList()),
         ImmutableList.copyOf(errors),
         new AtomicBoolean(),
-        new AtomicBoolean());
+        new AtomicBoolean(),
+        new HashMap<>());
   }
 
   private static void classOutput(

@@ -10,12 +10,14 @@ import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -47,7 +49,7 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = Docs.CHECKS + "UnfilteredTenantQuery.md")
 public final class UnfilteredTenantQuery extends BugChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MethodTreeMatcher {
+    implements CompilationUnitTreeMatcher, MethodInvocationTreeMatcher, NewClassTreeMatcher, MethodTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private final String linkUrl;
@@ -133,7 +135,7 @@ public final class UnfilteredTenantQuery extends BugChecker
     if (!schemas.errors().isEmpty() && schemas.reportedErrors().compareAndSet(false, true)) {
       return unreadable(schemas, where);
     }
-    TenantFilterReport report = schemas.analyzer().analyze(sql);
+    TenantFilterReport report = schemas.analyze(sql);
     List<String> messages = new ArrayList<>();
     if (!report.forbidden().isEmpty()) {
       messages.add(forbidden(report.forbidden()));
@@ -209,6 +211,13 @@ public final class UnfilteredTenantQuery extends BugChecker
             + " compilation; run the Rowguard processor in the same compilation, put the jar that holds the model"
             + " on the classpath, or name the file with -XepOpt:" + SCHEMA_JSON_FLAG + "=<path>")
         .build();
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    return sinks.problemToReport(state)
+        .map(message -> buildDescription(tree).setMessage(message).build())
+        .orElse(Description.NO_MATCH);
   }
 
   @Override

@@ -194,6 +194,143 @@ final class WrapperSinksTest {
   }
 
   @Test
+  void identificationThroughInterfaceAndBaseClass() {
+    // The caller knows only the interface and the base class; implementations in the compilation are wrappers.
+    CompilationTestHelper.newInstance(SqlConcatenation.class, getClass())
+        .addSourceLines(
+            "A.java",
+            "class A {",
+            "  void run(com.example.db.Queries queries, com.example.db.Base base, String name) throws Exception {",
+            "    // BUG: Diagnostic contains: SQL handed to Queries.find, which hands it to Connection.prepareStatement"
+                + " is built with +: `name` is spliced in as a value",
+            "    queries.find(\"SELECT * FROM app.asset WHERE name = '\" + name + \"'\");",
+            "    // BUG: Diagnostic contains: SQL handed to Base.run, which hands it to Statement.execute is built"
+                + " with +: `name`",
+            "    base.run(\"DELETE FROM app.asset WHERE name = '\" + name + \"'\");",
+            "    // Reaches no sink in any implementation.",
+            "    queries.describe(\"x\" + name);",
+            "  }",
+            "}")
+        .addSourceLines(
+            "com/example/db/Queries.java",
+            "package com.example.db;",
+            "public interface Queries {",
+            "  java.sql.ResultSet find(String sql) throws java.sql.SQLException;",
+            "  String describe(String text);",
+            "}")
+        .addSourceLines(
+            "com/example/db/Base.java",
+            "package com.example.db;",
+            "public abstract class Base {",
+            "  public abstract void run(String sql) throws java.sql.SQLException;",
+            "}")
+        .addSourceLines(
+            "com/example/db/JdbcQueries.java",
+            "package com.example.db;",
+            "",
+            "@dev.rowguard.annotations.AllowRawSql(\"the application's one JDBC helper\")",
+            "public class JdbcQueries extends Base implements Queries {",
+            "  private final java.sql.Connection connection;",
+            "",
+            "  public JdbcQueries(java.sql.Connection connection) {",
+            "    this.connection = connection;",
+            "  }",
+            "",
+            "  @Override",
+            "  public java.sql.ResultSet find(String sql) throws java.sql.SQLException {",
+            "    return connection.prepareStatement(sql).executeQuery();",
+            "  }",
+            "",
+            "  @Override",
+            "  public String describe(String text) {",
+            "    return text.trim();",
+            "  }",
+            "",
+            "  @Override",
+            "  public void run(String sql) throws java.sql.SQLException {",
+            "    try (java.sql.Statement statement = connection.createStatement()) {",
+            "      statement.execute(sql);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void identificationThroughRecursion() {
+    // `top` is summarised first (its caller comes first); `mid` reaches the sink only through `top`, which is
+    // still being summarised when `mid` is: mid's callers are checked all the same.
+    CompilationTestHelper.newInstance(RawSql.class, getClass())
+        .addSourceLines(
+            "A.java",
+            "class A {",
+            "  void run(com.example.db.Tree tree) throws java.sql.SQLException {",
+            "    // BUG: Diagnostic contains: Raw SQL handed to Tree.top, which hands it to Statement.executeQuery",
+            "    tree.top(\"SELECT 1\", 2);",
+            "    // BUG: Diagnostic contains: Raw SQL handed to Tree.mid, which hands it to Statement.executeQuery",
+            "    tree.mid(\"SELECT 2\", 2);",
+            "  }",
+            "}")
+        .addSourceLines(
+            "com/example/db/Tree.java",
+            "package com.example.db;",
+            "",
+            "@dev.rowguard.annotations.AllowRawSql(\"the application's one JDBC helper\")",
+            "public class Tree {",
+            "  private final java.sql.Statement statement;",
+            "",
+            "  public Tree(java.sql.Statement statement) {",
+            "    this.statement = statement;",
+            "  }",
+            "",
+            "  public java.sql.ResultSet top(String sql, int depth) throws java.sql.SQLException {",
+            "    return depth > 0 ? mid(sql, depth - 1) : statement.executeQuery(sql);",
+            "  }",
+            "",
+            "  public java.sql.ResultSet mid(String sql, int depth) throws java.sql.SQLException {",
+            "    return top(sql, depth);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void identificationOfMalformedSinkFlag() {
+    String[] library = {
+      "package com.example.lib;",
+      "public final class Sql {",
+      "  public static int strings(String sql, Object... args) { return 0; }",
+      "}",
+    };
+    // Said once per compilation, on the first compilation unit; the entries that can be read are used.
+    CompilationTestHelper.newInstance(RawSql.class, getClass())
+        .setArgs("-XepOpt:Rowguard:SqlSinks=com.example.lib.Sql#strings,com.example.Db#query(java.util.List<String>),"
+            + "no-hash-here")
+        .addSourceLines(
+            "A.java",
+            "// BUG: Diagnostic contains: -XepOpt:Rowguard:SqlSinks has entries that cannot be read:"
+                + " `com.example.Db#query(java.util.List<String>)`, `no-hash-here`; write each as <class>#<method>"
+                + " or <class>#<method>(<erased parameter types>)",
+            "class A {",
+            "  void run() {",
+            "    // BUG: Diagnostic contains: Raw SQL handed to Sql.strings outside sanctioned code",
+            "    com.example.lib.Sql.strings(\"SELECT 1\", 1);",
+            "  }",
+            "}")
+        .addSourceLines("com/example/lib/Sql.java", library)
+        .doTest();
+    CompilationTestHelper.newInstance(UnfilteredTenantQuery.class, getClass())
+        .setArgs("-XepOpt:Rowguard:SqlSinks=com.example.lib.Sql#strings(java.lang.String")
+        .addSourceLines(
+            "A.java",
+            "// BUG: Diagnostic contains: -XepOpt:Rowguard:SqlSinks has an entry that cannot be read:"
+                + " `com.example.lib.Sql#strings(java.lang.String`",
+            "class A {}")
+        .addSourceLines("com/example/lib/Sql.java", library)
+        .doTest();
+  }
+
+  @Test
   void identificationOfShippedSinks() {
     helper(RawSql.class, getClass())
         .addSourceLines(

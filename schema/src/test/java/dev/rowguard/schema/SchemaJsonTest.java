@@ -23,6 +23,28 @@ class SchemaJsonTest {
   }
 
   @Test
+  void theTextIsWhatJacksonsObjectMapperWrites() throws Exception {
+    Table invoice = new Table(new QualifiedName("billing", "invoice"), "com.example.Invoice", null,
+        new Tenancy(List.of(new TenantKeyColumn("tenant_id", "rowguard.tenant_id", "uuid", null),
+            new TenantKeyColumn("account_id", "rowguard.account_id", "bigint",
+                new QualifiedName("billing", "account")))),
+        List.of(new Column("id", "id", "long", "bigint", false, null, true, false, List.of(), null),
+            new Column("note", "note", "java.lang.String", "varchar(200)", true, "'n/a \\ \"quoted\"'", false,
+                false, List.of(), "Free text: ünïcode and \ttabs")),
+        new Key("pk_invoice", List.of("tenant_id", "id")), List.of(new Key("uq_invoice_note", List.of("note"))),
+        List.of(new ForeignKey("fk_invoice_asset", List.of("tenant_id", "id"),
+            new QualifiedName("migration", "asset"), List.of("tenant_id", "id"), "asset")),
+        List.of(), List.of(new Index("ix_invoice_note", List.of("note"), true)));
+    Schema schema = Schema.of(List.of(ASSET, invoice));
+    String expected = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+        .build()
+        .writeValueAsString(schema) + "\n";
+    assertThat(SchemaJson.write(schema)).isEqualTo(expected);
+  }
+
+  @Test
   void nullValuesAreLeftOut() {
     assertThat(SchemaJson.write(Schema.of(List.of(ASSET)))).doesNotContain(": null");
   }
