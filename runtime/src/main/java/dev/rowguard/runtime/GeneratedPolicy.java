@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The row-level security policy Rowguard generates for a tenanted table (the processor's {@code
- * RowLevelSecuritySql}; the two must change together): one policy named {@value #NAME}, permissive, for all
+ * The row-level security policy Rowguard generates for a tenanted table ({@code
+ * dev.rowguard.schema.ddl.RowLevelSecuritySql}; the two must change together): one policy named {@value #NAME}, permissive, for all
  * commands, to PUBLIC, whose {@code USING} and {@code WITH CHECK} are both {@link #predicate}.
  */
 final class GeneratedPolicy {
