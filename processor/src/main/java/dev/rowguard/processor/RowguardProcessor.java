@@ -336,7 +336,7 @@ public final class RowguardProcessor extends AbstractProcessor {
     TableNames tableNames = new TableNames(elements, options.defaultSchema());
     List<TenantKeyColumn> tenantLevels =
         new TenantKeysReader(elements, reporter).read(tenantKeyDeclarations(), tableNames::of);
-    javadocs = new Javadocs(elements, this::fromSource,
+    javadocs = new Javadocs(processingEnv, this::fromSource,
         previousIndex().map(BuildIndex::docComments).orElse(Map.of()));
     EntityReader reader = new EntityReader(elements, reporter, origins, tableNames, tenantLevels, entityNames,
         options.jpaCompatibility(), javadocs);

@@ -1,6 +1,7 @@
 package dev.rowguard.schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -27,12 +28,25 @@ public final class SchemaJson {
   /** Where the processor writes the model, relative to the class output. */
   public static final String RESOURCE = "META-INF/rowguard/schema.json";
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .serializationInclusion(JsonInclude.Include.NON_NULL)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+  /** Built on first read: writing needs only the streaming generator, which is much cheaper to load. */
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE =
+        JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+  }
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** Each record type's components, looked up once: {@code getRecordComponents} builds them anew each call. */
+  private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected RecordComponent[] computeValue(Class<?> type) {
+      return type.getRecordComponents();
+    }
+  };
 
   private SchemaJson() {}
 
@@ -43,7 +57,7 @@ public final class SchemaJson {
    */
   public static String write(Schema schema) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       generator.setPrettyPrinter(new DefaultPrettyPrinter());
       value(generator, schema);
     } catch (IOException | ReflectiveOperationException e) {
@@ -56,7 +70,7 @@ public final class SchemaJson {
       throws IOException, ReflectiveOperationException {
     if (value instanceof Record record) {
       generator.writeStartObject();
-      for (RecordComponent component : record.getClass().getRecordComponents()) {
+      for (RecordComponent component : COMPONENTS.get(record.getClass())) {
         Object property = component.getAccessor().invoke(record);
         if (property != null) {
           generator.writeFieldName(component.getName());
@@ -89,7 +103,7 @@ public final class SchemaJson {
 
   public static Schema read(String json) {
     try {
-      return checked(MAPPER.readValue(json, Schema.class));
+      return checked(Mapper.INSTANCE.readValue(json, Schema.class));
     } catch (JsonProcessingException e) {
       throw refused(e);
     }
@@ -97,7 +111,7 @@ public final class SchemaJson {
 
   public static Schema read(InputStream json) {
     try {
-      return checked(MAPPER.readValue(json, Schema.class));
+      return checked(Mapper.INSTANCE.readValue(json, Schema.class));
     } catch (JsonProcessingException e) {
       throw refused(e);
     } catch (IOException e) {

@@ -2,10 +2,11 @@ package dev.rowguard.processor.read;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
 
 /**
  * The Javadoc of entities and their fields. A class file keeps none, so for a type read back from the class path
@@ -13,7 +14,7 @@ import javax.lang.model.util.Elements;
  * looked up is kept for the next index.
  */
 public final class Javadocs {
-  private final Elements elements;
+  private final Function<Element, String> docComments;
   private final Predicate<Element> compiledFromSource;
   private final Map<String, String> previous;
   private final Map<String, String> read = new TreeMap<>();
@@ -23,8 +24,9 @@ public final class Javadocs {
    *     truth, even when there is none)
    * @param previous the previous build's texts, by {@code <type>} or {@code <type>#<field>}
    */
-  public Javadocs(Elements elements, Predicate<Element> compiledFromSource, Map<String, String> previous) {
-    this.elements = elements;
+  public Javadocs(
+      ProcessingEnvironment environment, Predicate<Element> compiledFromSource, Map<String, String> previous) {
+    this.docComments = SourceDocs.of(environment);
     this.compiledFromSource = compiledFromSource;
     this.previous = previous;
   }
@@ -32,7 +34,7 @@ public final class Javadocs {
   /** The raw Javadoc of a type or field, or {@code null}. */
   String of(Element element) {
     String key = key(element);
-    String doc = compiledFromSource.test(element) ? elements.getDocComment(element) : previous.get(key);
+    String doc = compiledFromSource.test(element) ? docComments.apply(element) : previous.get(key);
     if (doc != null) {
       read.put(key, doc);
     }
