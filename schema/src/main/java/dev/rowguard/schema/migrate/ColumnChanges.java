@@ -129,6 +129,12 @@ final class ColumnChanges {
     }
     if (previous.nullable() && !column.nullable()) {
       String backfill = rules.backfills().get(subject);
+      if (backfill == null && column.defaultSql() == null) {
+        // Without a value for them, rows holding NULL would fail the migration at VALIDATE.
+        refusals.add(new Refusal(subject, "a nullable column cannot become NOT NULL without a value for the rows "
+            + "that hold NULL", "give it a default with @ColumnDefault, state how to fill those rows with "
+            + "-Arowguard.migrations.backfill=" + subject + "=<SQL expression>, or keep it nullable"));
+      }
       List<Step> steps = new ArrayList<>();
       if (backfill != null || column.defaultSql() != null) {
         steps.addAll(Statements.updatesOnAllRows(name, before.tenanted(), List.of("UPDATE " + name.sql() + " SET "
