@@ -3,6 +3,7 @@ package dev.rowguard.processor.migrate;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
+import dev.rowguard.schema.Column;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.migrate.Change;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -136,7 +138,8 @@ public final class MigrationCheck {
       return;
     }
     if (!plan.refusals().isEmpty()) {
-      reporter.report(location(schema, plan), Message.MIGRATION_REFUSED, options.generate(), plan.refusals().stream()
+      reporter.report(location(schema, plan.refusals().stream().map(Refusal::subject).toList(), true),
+          Message.MIGRATION_REFUSED, options.generate(), plan.refusals().stream()
           .map(r -> "  " + r.describe()).collect(Collectors.joining("\n")));
       return;
     }
@@ -165,15 +168,38 @@ public final class MigrationCheck {
     List<String> subjects = new ArrayList<>();
     plan.changes().forEach(c -> subjects.add(c.subject()));
     plan.refusals().stream().map(Refusal::subject).forEach(subjects::add);
+    return location(schema, subjects, false);
+  }
+
+  /**
+   * The entity of the first subject that names a table of this model, or with {@code onField} the field of a
+   * column subject (where the decision is written: a default, or keeping it nullable).
+   */
+  private Location location(Schema schema, List<String> subjects, boolean onField) {
     for (String subject : subjects) {
       for (Table table : schema.tables()) {
         String name = table.name().toString();
         if (subject.equals(name) || subject.startsWith(name + ".")) {
           TypeElement entity = elements.getTypeElement(table.entity());
           if (entity != null) {
-            return Location.of(entity);
+            Element field = onField ? field(entity, table, subject.substring(name.length())) : null;
+            return Location.of(field != null ? field : entity);
           }
         }
+      }
+    }
+    return null;
+  }
+
+  /** The field (or record component) mapped to the column that {@code rest} (".column") names, if declared here. */
+  private static Element field(TypeElement entity, Table table, String rest) {
+    if (rest.isEmpty()) {
+      return null;
+    }
+    String fieldName = table.column(rest.substring(1)).map(Column::field).orElse(null);
+    for (Element member : entity.getEnclosedElements()) {
+      if (member.getKind().isField() && member.getSimpleName().contentEquals(String.valueOf(fieldName))) {
+        return member;
       }
     }
     return null;

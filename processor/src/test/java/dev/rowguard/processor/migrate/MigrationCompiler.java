@@ -31,7 +31,12 @@ final class MigrationCompiler {
   }
 
   static Compilation compile(Path dir, List<JavaFileObject> sources, String... options) {
-    List<String> all = new ArrayList<>(List.of("-Arowguard.defaultSchema=" + SCHEMA, "-Arowguard.jpaCompatibility=false",
+    return compileIn(SCHEMA, dir, sources, options);
+  }
+
+  /** The same, with the entities' tables in the given schema. */
+  static Compilation compileIn(String schema, Path dir, List<JavaFileObject> sources, String... options) {
+    List<String> all = new ArrayList<>(List.of("-Arowguard.defaultSchema=" + schema, "-Arowguard.jpaCompatibility=false",
         "-Arowguard.migrations.dir=" + dir.toAbsolutePath()));
     all.addAll(List.of(options));
     return javac().withProcessors(new RowguardProcessor()).withOptions(all).compile(sources);

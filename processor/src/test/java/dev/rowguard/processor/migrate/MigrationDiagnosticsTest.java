@@ -43,8 +43,13 @@ class MigrationDiagnosticsTest {
 
   /** javac indents the lines after the first of a message, so each line is asserted on its own. */
   private static void assertErrorLines(Compilation compilation, JavaFileObject file, String... lines) {
+    assertErrorLinesOn("public class Asset", compilation, file, lines);
+  }
+
+  private static void assertErrorLinesOn(String onLine, Compilation compilation, JavaFileObject file,
+      String... lines) {
     for (String line : lines) {
-      assertThat(compilation).hadErrorContaining(line).inFile(file).onLineContaining("public class Asset");
+      assertThat(compilation).hadErrorContaining(line).inFile(file).onLineContaining(onLine);
     }
     assertThat(compilation).hadErrorCount(1);
   }
@@ -119,7 +124,8 @@ class MigrationDiagnosticsTest {
     JavaFileObject changed = asset("  @Id UUID id;", "  String name;", "  @Column(length = 40) String serial;",
         "  @Column(nullable = false) String owner;", "  Status status;",
         "  @CheckEnum public enum Status { OPEN, CLOSED }");
-    assertErrorLines(compile(dir, List.of(changed), "-Arowguard.migrations.generate=add owner"), changed,
+    assertErrorLinesOn("String owner", compile(dir, List.of(changed), "-Arowguard.migrations.generate=add owner"),
+        changed,
         "[RowguardMigrationRefused] migration 'add owner' cannot be generated, and nothing was written:",
         "mig.asset.owner: a NOT NULL column without a default cannot be added to a table that "
             + "has rows; give it a default with @ColumnDefault, or state how to fill the existing rows with "
@@ -128,10 +134,26 @@ class MigrationDiagnosticsTest {
   }
 
   @Test
+  void aNullableColumnMadeNotNullWithoutADefaultOrBackfillIsRefusedOnTheField() {
+    JavaFileObject changed = asset("  @Id UUID id;", "  @Column(nullable = false) String name;",
+        "  @Column(length = 40) String serial;", "  Status status;", "  @CheckEnum public enum Status { OPEN, CLOSED }");
+    assertErrorLinesOn("String name", compile(dir, List.of(changed), "-Arowguard.migrations.generate=name required"),
+        changed,
+        "[RowguardMigrationRefused] migration 'name required' cannot be generated, and nothing was written:",
+        "mig.asset.name: a nullable column cannot become NOT NULL without a value for the rows that hold NULL; "
+            + "give it a default with @ColumnDefault, state how to fill those rows with "
+            + "-Arowguard.migrations.backfill=mig.asset.name=<SQL expression>, or keep it nullable");
+    assertThat(Files.exists(dir.resolve("rowguard/V2.schema.json"))).isFalse();
+    assertThat(compile(dir, List.of(changed), "-Arowguard.migrations.generate=name required",
+        "-Arowguard.migrations.backfill=mig.asset.name='unnamed'")).succeeded();
+  }
+
+  @Test
   void aNarrowingAndARemovedEnumValueAreRefusedWithTheirAllowDataLossEntry() {
     JavaFileObject changed = asset("  @Id UUID id;", "  String name;", "  @Column(length = 10) String serial;",
         "  Status status;", "  @CheckEnum public enum Status { OPEN }");
-    assertErrorLines(compile(dir, List.of(changed), "-Arowguard.migrations.generate=narrow"), changed,
+    assertErrorLinesOn("String serial", compile(dir, List.of(changed), "-Arowguard.migrations.generate=narrow"),
+        changed,
         "[RowguardMigrationRefused] migration 'narrow' cannot be generated, and nothing was written:",
         "mig.asset.serial: changing its type from varchar(40) to varchar(10) may change or "
             + "reject stored values; acknowledge it with -Arowguard.migrations.allowDataLoss=mig.asset.serial",

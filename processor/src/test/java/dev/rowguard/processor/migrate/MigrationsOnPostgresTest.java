@@ -32,6 +32,16 @@ class MigrationsOnPostgresTest {
   }
 
   @Test
+  void anAddedColumnGetsItsComment() {
+    migration("column_added_with_comment")
+        .from(source("Asset", "@Entity public class Asset { @Id UUID id; }"))
+        .rows("INSERT INTO mig.asset (id) VALUES ('00000000-0000-0000-0000-000000000001');")
+        .to(source("Asset", "@Entity public class Asset { @Id UUID id; /** Where it runs; it's \"documented\". */ String host; }"))
+        .expectRows("SELECT host FROM mig.asset", "null")
+        .run();
+  }
+
+  @Test
   void aRenamedColumnKeepsItsValues() {
     migration("column_renamed")
         .from(source("Asset", "@Entity public class Asset { @Id UUID id; String hostName; }"))

@@ -66,8 +66,8 @@ final class ColumnChanges {
       boolean rewrites = column.identity() || volatileDefault(column.defaultSql());
       changes.add(new Change(Phase.ADD_COLUMN, subject, "column " + subject + " added (" + column.sqlType()
           + (column.nullable() ? ", nullable" : ", NOT NULL, " + filled) + ")", null,
-          List.of(Step.of(lock(rewrites ? REWRITE : BRIEF, name), alter(name) + " ADD COLUMN " + quote(column.name())
-              + " " + SchemaSqlWriter.columnDefinition(column) + ";"))));
+          withComment(name, column, List.of(Step.of(lock(rewrites ? REWRITE : BRIEF, name), alter(name)
+              + " ADD COLUMN " + quote(column.name()) + " " + SchemaSqlWriter.columnDefinition(column) + ";")))));
       return;
     }
     String backfill = rules.backfills().get(subject);
@@ -86,7 +86,7 @@ final class ColumnChanges {
     steps.addAll(Statements.updatesOnAllRows(name, before.tenanted(),
         List.of("UPDATE " + name.sql() + " SET " + quote(column.name()) + " = " + backfill + ";")));
     steps.addAll(Statements.setNotNull(name, column.name()));
-    changes.add(new Change(Phase.ADD_COLUMN, subject, summary, null, steps));
+    changes.add(new Change(Phase.ADD_COLUMN, subject, summary, null, withComment(name, column, steps)));
   }
 
   private void altered(Table before, Table after, Column previous, Column column, String subject) {
@@ -129,6 +129,12 @@ final class ColumnChanges {
     }
     if (previous.nullable() && !column.nullable()) {
       String backfill = rules.backfills().get(subject);
+      if (backfill == null && column.defaultSql() == null) {
+        // Without a value for them, rows holding NULL would fail the migration at VALIDATE.
+        refusals.add(new Refusal(subject, "a nullable column cannot become NOT NULL without a value for the rows "
+            + "that hold NULL", "give it a default with @ColumnDefault, state how to fill those rows with "
+            + "-Arowguard.migrations.backfill=" + subject + "=<SQL expression>, or keep it nullable"));
+      }
       List<Step> steps = new ArrayList<>();
       if (backfill != null || column.defaultSql() != null) {
         steps.addAll(Statements.updatesOnAllRows(name, before.tenanted(), List.of("UPDATE " + name.sql() + " SET "
@@ -147,10 +153,23 @@ final class ColumnChanges {
     }
     if (!Objects.equals(previous.comment(), column.comment())) {
       changes.add(new Change(Phase.COMMENT, subject, "comment of column " + subject
-          + (column.comment() == null ? " removed" : " changed"), null,
-          List.of(Step.of(null, "COMMENT ON COLUMN " + name.sql() + "." + quote(column.name()) + " IS "
-              + (column.comment() == null ? "NULL" : SqlLiterals.string(column.comment())) + ";"))));
+          + (column.comment() == null ? " removed" : " changed"), null, List.of(comment(name, column))));
     }
+  }
+
+  /** The steps of an added column, then its comment if it has one (as {@code schema.sql} writes it). */
+  private static List<Step> withComment(QualifiedName table, Column column, List<Step> steps) {
+    if (column.comment() == null) {
+      return steps;
+    }
+    List<Step> all = new ArrayList<>(steps);
+    all.add(comment(table, column));
+    return all;
+  }
+
+  private static Step comment(QualifiedName table, Column column) {
+    return Step.of(null, "COMMENT ON COLUMN " + table.sql() + "." + quote(column.name()) + " IS "
+        + (column.comment() == null ? "NULL" : SqlLiterals.string(column.comment())) + ";");
   }
 
   /** A default PostgreSQL must compute per row, which rewrites the table when the column is added. */
