@@ -1,7 +1,6 @@
 package dev.rowguard.runtime;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.PreparedStatement;
@@ -128,7 +127,7 @@ final class BoundPreparedStatement implements InvocationHandler {
         guard.check();
       }
       if (arguments > 0) {
-        return call(unchanged(), method, args); // execute(String) on a PreparedStatement: the driver refuses it
+        return Reflection.call(unchanged(), method, args); // execute(String) on a PreparedStatement: the driver refuses it
       }
       return execute(name, method);
     }
@@ -159,12 +158,12 @@ final class BoundPreparedStatement implements InvocationHandler {
     if (declaring == Statement.class && (name.startsWith("set") || name.equals("closeOnCompletion"))) {
       settings.add(new Object[] {method, args});
       for (PreparedStatement made : made()) {
-        call(made, method, args);
+        Reflection.call(made, method, args);
       }
       return null;
     }
     if (name.equals("addBatch") || name.equals("clearBatch")) {
-      return call(unchanged(), method, args);
+      return Reflection.call(unchanged(), method, args);
     }
     if (keys != null) {
       switch (name) {
@@ -185,7 +184,7 @@ final class BoundPreparedStatement implements InvocationHandler {
     }
     // Metadata and everything else: the statement whose results were read last, else the unchanged one (the
     // prefixed one would describe the binding's SELECT).
-    return call(current != null ? current : unchanged(), method, args);
+    return Reflection.call(current != null ? current : unchanged(), method, args);
   }
 
   private Object execute(String name, Method method) throws SQLException {
@@ -198,7 +197,7 @@ final class BoundPreparedStatement implements InvocationHandler {
       if (viaTransaction) {
         PreparedStatement statement = unchanged();
         current = statement;
-        return checkout.inBoundTransaction(() -> call(statement, method, null));
+        return checkout.inBoundTransaction(() -> Reflection.call(statement, method, null));
       }
       return executePrefixed(name, neutral);
     } finally {
@@ -346,7 +345,7 @@ final class BoundPreparedStatement implements InvocationHandler {
   private PreparedStatement unchanged() throws SQLException {
     if (unchanged == null) {
       Object[] args = prepareArgs.clone();
-      unchanged = (PreparedStatement) call(checkout.connection(), prepare, args);
+      unchanged = (PreparedStatement) Reflection.call(checkout.connection(), prepare, args);
       replay(unchanged, false);
     }
     return unchanged;
@@ -354,7 +353,7 @@ final class BoundPreparedStatement implements InvocationHandler {
 
   private void replay(PreparedStatement statement, boolean shifted) throws SQLException {
     for (Object[] setting : settings) {
-      call(statement, (Method) setting[0], (Object[]) setting[1]);
+      Reflection.call(statement, (Method) setting[0], (Object[]) setting[1]);
     }
     for (Map.Entry<Integer, Object[]> parameter : parameters.entrySet()) {
       setParameter(statement, parameterSetters.get(parameter.getKey()), parameter.getValue(), shifted);
@@ -371,7 +370,7 @@ final class BoundPreparedStatement implements InvocationHandler {
       moved = args.clone();
       moved[0] = (Integer) args[0] + checkout.values().size();
     }
-    call(statement, setter, moved);
+    Reflection.call(statement, setter, moved);
   }
 
   private List<PreparedStatement> made() {
@@ -434,27 +433,7 @@ final class BoundPreparedStatement implements InvocationHandler {
   void applySetting(Method method, Object[] args) throws SQLException {
     settings.add(new Object[] {method, args});
     for (PreparedStatement made : made()) {
-      call(made, method, args);
-    }
-  }
-
-  private static Object call(Object target, Method method, Object[] args) throws SQLException {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof SQLException sql) {
-        throw sql;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new SQLException(cause);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
+      Reflection.call(made, method, args);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.rowguard.runtime;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
@@ -77,7 +76,7 @@ final class BoundStatement implements InvocationHandler {
         boolean leaves = batchMayLeaveState;
         batchMayLeaveState = false;
         try {
-          return checkout.inBoundTransaction(() -> call(driver, method, args));
+          return checkout.inBoundTransaction(() -> Reflection.call(driver, method, args));
         } finally {
           if (leaves) {
             checkout.ranStatementThatMayLeaveState();
@@ -89,20 +88,20 @@ final class BoundStatement implements InvocationHandler {
     switch (name) {
       case "addBatch":
         batchMayLeaveState |= !SqlText.of((String) args[0]).sessionNeutral();
-        return call(driver, method, args);
+        return Reflection.call(driver, method, args);
       case "clearBatch":
         batchMayLeaveState = false;
-        return call(driver, method, args);
+        return Reflection.call(driver, method, args);
       case "getResultSet", "getUpdateCount", "getLargeUpdateCount", "getMoreResults", "getGeneratedKeys",
           "getWarnings", "clearWarnings", "cancel":
-        return current != null ? current.invoke(proxy, method, args) : call(driver, method, args);
+        return current != null ? current.invoke(proxy, method, args) : Reflection.call(driver, method, args);
       default:
         break;
     }
     if (name.startsWith("set") || name.equals("closeOnCompletion")) {
       settings.add(new Object[] {method, args});
     }
-    return call(driver, method, args);
+    return Reflection.call(driver, method, args);
   }
 
   private Object execute(String name, Method method, Object[] args) throws Throwable {
@@ -110,7 +109,7 @@ final class BoundStatement implements InvocationHandler {
     SqlText text = SqlText.of(sql);
     if (text.questionMarksEscaped() == null) {
       try {
-        return checkout.inBoundTransaction(() -> call(driver, method, args));
+        return checkout.inBoundTransaction(() -> Reflection.call(driver, method, args));
       } finally {
         checkout.ranStatementThatMayLeaveState();
       }
@@ -144,23 +143,6 @@ final class BoundStatement implements InvocationHandler {
       }
     } finally {
       driver.close();
-    }
-  }
-
-  private static Object call(Object target, Method method, Object[] args) throws SQLException {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof SQLException sql) {
-        throw sql;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new SQLException(cause);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

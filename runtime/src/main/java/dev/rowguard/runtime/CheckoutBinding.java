@@ -72,22 +72,15 @@ final class CheckoutBinding {
       }
       return work.run();
     }
-    connection.setAutoCommit(false);
+    // A transaction of its own, bound for as long as it lasts.
     try {
-      binding.bindTransaction(connection, settings.keys(), values);
-      T result = work.run();
-      connection.commit();
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      try {
-        connection.rollback();
-      } catch (SQLException rollbackFailure) {
-        e.addSuppressed(rollbackFailure);
-      }
-      throw e;
+      return RepositorySupport.atomically(connection, () -> {
+        binding.bindTransaction(connection, settings.keys(), values);
+        transactionBound = true;
+        return work.run();
+      });
     } finally {
       transactionBound = false;
-      connection.setAutoCommit(true);
     }
   }
 
