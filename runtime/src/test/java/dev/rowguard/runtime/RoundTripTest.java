@@ -167,6 +167,44 @@ class RoundTripTest {
     }
   }
 
+  /**
+   * A local setting holds until the transaction ends: the first statement of a transaction carries the binding and
+   * the others run as written, also those with an untyped parameter, which stay prepared on the server (a Sync
+   * pgjdbc sends between the two does not end an open transaction).
+   */
+  @Test
+  void onlyTheFirstStatementOfATransactionCarriesTheBinding() throws SQLException {
+    try (RoundTrips trips = new RoundTrips()) {
+      setSession(id(A));
+      trips.takeExecutes();
+      readThenUpdate(pool.physical(), 1);
+      int unbound = trips.takeExecutes();
+      setSession("");
+      trips.takeExecutes();
+      for (int call = 0; call < 8; call++) { // past pgjdbc's prepareThreshold of 5
+        List<String> seen = TenantContext.call(A, () -> dataSource.callInTransaction(() -> {
+          try (Connection connection = dataSource.getConnection()) {
+            readThenUpdate(connection, 1);
+            try (PreparedStatement select = connection.prepareStatement(
+                "SELECT tenant_id::text FROM invoice WHERE id = ? AND (?::timestamptz IS NULL)")) {
+              select.setLong(1, 1);
+              select.setObject(2, null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+              List<String> tenants = new ArrayList<>();
+              try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                  tenants.add(rows.getString(1));
+                }
+              }
+              return tenants;
+            }
+          }
+        }));
+        assertThat(seen).containsExactly(id(A));
+        assertThat(trips.takeExecutes()).isEqualTo(unbound + 2); // the binding once, and the third statement
+      }
+    }
+  }
+
   /** A batch cannot carry the binding: it runs in a transaction bound by one statement more. */
   @Test
   void aBatchCostsOneRoundTripMoreThanUnbound() throws SQLException {
