@@ -29,12 +29,18 @@ class RepositoryMethodDiagnosticsTest {
 
   /** Asserts the error on the line of {@code Assets} (made of {@code lines}) that contains {@code line}. */
   private static void assertError(String text, String line, String... lines) {
+    assertErrorBeside(null, text, line, lines);
+  }
+
+  /** As {@link #assertError}, with {@code other} (or nothing more, when null) in the compilation. */
+  private static void assertErrorBeside(JavaFileObject other, String text, String line, String... lines) {
     String[] all = new String[lines.length + 2];
     all[0] = "@Repository public interface Assets extends CrudRepository<Asset, UUID> {";
     System.arraycopy(lines, 0, all, 1, lines.length);
     all[all.length - 1] = "}";
     JavaFileObject assets = source("Assets", all);
-    assertThat(compile(ASSET, assets)).hadErrorContaining(text).inFile(assets).onLineContaining(line);
+    List<JavaFileObject> sources = other == null ? List.of(ASSET, assets) : List.of(ASSET, other, assets);
+    assertThat(compile(sources)).hadErrorContaining(text).inFile(assets).onLineContaining(line);
   }
 
   @Test
@@ -102,14 +108,9 @@ class RepositoryMethodDiagnosticsTest {
   @Test
   void anotherEntityIsQueriedInItsOwnRepository() {
     JavaFileObject thing = source("Thing", "@Entity public record Thing(@Id UUID id, int cores) {}");
-    JavaFileObject assets = source("Assets",
-        "@Repository public interface Assets extends CrudRepository<Asset, UUID> {",
-        "  List<Thing> findByCores(int cores);",
-        "}");
-    assertThat(compile(ASSET, thing, assets))
-        .hadErrorContaining("[RowguardQueryResult] cannot implement Assets.findByCores(int): it returns "
-            + "java.util.List<test.Thing>; this repository's entity is Asset; query Thing in its own repository")
-        .inFile(assets).onLineContaining("findByCores");
+    assertErrorBeside(thing, "[RowguardQueryResult] cannot implement Assets.findByCores(int): it returns "
+        + "java.util.List<test.Thing>; this repository's entity is Asset; query Thing in its own repository",
+        "findByCores", "List<Thing> findByCores(int cores);");
   }
 
   @Test
@@ -251,14 +252,9 @@ class RepositoryMethodDiagnosticsTest {
   @Test
   void anEnumParameterNeedsAPropertyOfThatEnum() {
     JavaFileObject kind = source("Kind", "public enum Kind { SERVER, DESKTOP }");
-    JavaFileObject assets = source("Assets",
-        "@Repository public interface Assets extends CrudRepository<Asset, UUID> {",
-        "  @SqlQuery(\"SELECT a.* FROM asset a WHERE a.hostname = :kind\") List<Asset> byKind(Kind kind);",
-        "}");
-    assertThat(compile(ASSET, kind, assets))
-        .hadErrorContaining("[RowguardSqlParameter] cannot implement Assets.byKind(Kind): 'kind' is the enum Kind, "
-            + "which no property of Asset has, so its stored text is not known; use the String it is stored as")
-        .inFile(assets).onLineContaining("byKind");
+    assertErrorBeside(kind, "[RowguardSqlParameter] cannot implement Assets.byKind(Kind): 'kind' is the enum Kind, "
+        + "which no property of Asset has, so its stored text is not known; use the String it is stored as",
+        "byKind", "@SqlQuery(\"SELECT a.* FROM asset a WHERE a.hostname = :kind\") List<Asset> byKind(Kind kind);");
   }
 
   /** The test's own class path, with {@code classes} in front. */
