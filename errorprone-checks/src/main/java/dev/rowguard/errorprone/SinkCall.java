@@ -70,15 +70,14 @@ record SinkCall(String description, SqlSinks.Kind kind, ImmutableList<Expression
     return name.equals(reached.sink()) ? name : name + ", which hands it to " + reached.sink();
   }
 
-  /** The SQL parameters of every method around the call: their values are their callers' SQL. */
+  /** The SQL parameters (and their elements) of every method around the call: their callers' SQL. */
   private static Set<Symbol> enclosingSqlParameters(VisitorState state, ConfiguredSinks configured) {
     Set<Symbol> parameters = new HashSet<>();
     for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
       if (path.getLeaf() instanceof MethodTree method) {
         MethodSymbol symbol = ASTHelpers.getSymbol(method);
         if (symbol != null) {
-          SqlWrappers.of(state, configured).sqlParameters(symbol, state)
-              .keySet().forEach(index -> parameters.add(symbol.getParameters().get(index)));
+          parameters.addAll(SqlWrappers.of(state, configured).passedOn(symbol, state));
         }
       }
     }

@@ -5,6 +5,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -15,6 +16,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Context;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -30,7 +32,9 @@ import java.util.function.Supplier;
 /**
  * The application's own SQL helpers, found in the compilation: a method whose {@code String} parameter reaches a
  * sink unchanged (the parameter itself is the argument, directly or through other such methods) makes that
- * parameter a SQL parameter, and its callers are checked as if they called the sink. One summary per method,
+ * parameter a SQL parameter, and its callers are checked as if they called the sink. A {@code String...} parameter
+ * is one when the array itself reaches a sink's {@code String...} parameter, or when an enhanced {@code for} over it
+ * hands each element to a sink; its callers' arguments are then checked one by one. One summary per method,
  * computed on first use from the method's body ({@link MethodDeclarations}: javac's Trees have the body of any
  * method declared in the compilation) and kept in the compilation's javac {@link Context}; methods from class files
  * have a summary only when {@link ConfiguredSinks} names them.
@@ -43,6 +47,8 @@ final class SqlWrappers {
 
   private final ConfiguredSinks configured;
   private final Map<MethodSymbol, ImmutableMap<Integer, Reached>> summaries = new HashMap<>();
+  /** Per method, the loop variables that stand for an element of its {@code String...} parameter. */
+  private final Map<MethodSymbol, Map<Symbol, Integer>> elementVariables = new HashMap<>();
   private final Set<MethodSymbol> settled = new HashSet<>();
   private final Set<MethodSymbol> inProgress = new HashSet<>();
   private final Deque<Frame> stack = new ArrayDeque<>();
@@ -146,10 +152,13 @@ final class SqlWrappers {
     List<VarSymbol> parameters = method.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
       VarSymbol parameter = parameters.get(i);
-      if (ASTHelpers.isSameType(parameter.asType(), state.getSymtab().stringType, state)) {
+      if (ASTHelpers.isSameType(parameter.asType(), state.getSymtab().stringType, state)
+          || stringVarargs(method, i, state)) {
         candidates.put(parameter, i);
       }
     }
+    Map<Symbol, Integer> elements = new HashMap<>();
+    elementVariables.put(method, elements);
     if (candidates.isEmpty()) {
       return ImmutableMap.of();
     }
@@ -176,11 +185,28 @@ final class SqlWrappers {
 
       private void assigned(ExpressionTree variable) {
         if (variable instanceof IdentifierTree identifier) {
-          Integer index = candidates.get(ASTHelpers.getSymbol(identifier));
+          Integer index = indexOf(ASTHelpers.getSymbol(identifier));
           if (index != null) {
             reassigned.add(index);
           }
         }
+      }
+
+      /** A parameter's index, or for a loop variable over the {@code String...} parameter, that one's. */
+      private Integer indexOf(Symbol symbol) {
+        Integer index = candidates.get(symbol);
+        return index != null ? index : elements.get(symbol);
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
+        if (ASTHelpers.stripParentheses(loop.getExpression()) instanceof IdentifierTree identifier) {
+          Integer index = candidates.get(ASTHelpers.getSymbol(identifier));
+          if (index != null && stringVarargs(method, index, state)) {
+            elements.put(ASTHelpers.getSymbol(loop.getVariable()), index);
+          }
+        }
+        return super.visitEnhancedForLoop(loop, null);
       }
 
       @Override
@@ -198,16 +224,70 @@ final class SqlWrappers {
       private void record(ExpressionTree call) {
         targets(call, state).forEach((argument, reached) -> {
           if (ASTHelpers.stripParentheses(argument) instanceof IdentifierTree identifier) {
-            Integer index = candidates.get(ASTHelpers.getSymbol(identifier));
+            Integer index = indexOf(ASTHelpers.getSymbol(identifier));
             if (index != null) {
               found.putIfAbsent(index, reached);
             }
+          }
+        });
+        arrayPassedOn(call, state).ifPresent(passed -> {
+          Integer index = candidates.get(passed.getKey());
+          if (index != null && stringVarargs(method, index, state)) {
+            found.putIfAbsent(index, passed.getValue());
           }
         });
       }
     }.scan(tree.getBody(), null);
     found.keySet().removeAll(reassigned);
     return ImmutableMap.copyOf(found);
+  }
+
+  /**
+   * The variable whose array {@code call} hands, as it is, to a sink's or wrapper's SQL {@code String...}
+   * parameter, with what that reaches.
+   */
+  private Optional<Map.Entry<Symbol, Reached>> arrayPassedOn(ExpressionTree call, VisitorState state) {
+    MethodSymbol target = SqlSinks.symbol(call);
+    List<? extends ExpressionTree> arguments = SqlSinks.arguments(call);
+    if (target == null || !target.isVarArgs() || arguments.size() != target.getParameters().size()) {
+      return Optional.empty();
+    }
+    int last = arguments.size() - 1;
+    if (!(ASTHelpers.stripParentheses(arguments.get(last)) instanceof IdentifierTree identifier)
+        || !state.getTypes().isArray(ASTHelpers.getType(identifier))) {
+      return Optional.empty();
+    }
+    Reached reached;
+    if (call instanceof MethodInvocationTree invocation && SqlSinks.SINK.matches(invocation, state)) {
+      reached = SqlSinks.sqlParameter(call, state).orElse(-1) == last
+          ? new Reached(SqlSinks.Kind.SQL, SqlSinks.describe(invocation))
+          : null;
+    } else {
+      reached = sqlParameters(target, state).get(last);
+    }
+    return Optional.ofNullable(reached).map(r -> Map.entry(ASTHelpers.getSymbol(identifier), r));
+  }
+
+  private static boolean stringVarargs(MethodSymbol method, int index, VisitorState state) {
+    Type type = method.getParameters().get(index).asType();
+    return method.isVarArgs() && index == method.getParameters().size() - 1 && state.getTypes().isArray(type)
+        && ASTHelpers.isSameType(state.getTypes().elemtype(type), state.getSymtab().stringType, state);
+  }
+
+  /**
+   * The variables of {@code method} whose values are its callers' SQL: its SQL parameters and the loop variables
+   * over a {@code String...} one. A call that hands them on is checked at the callers, not here.
+   */
+  Set<Symbol> passedOn(MethodSymbol method, VisitorState state) {
+    ImmutableMap<Integer, Reached> summary = sqlParameters(method, state);
+    Set<Symbol> variables = new HashSet<>();
+    summary.keySet().forEach(index -> variables.add(method.getParameters().get(index)));
+    elementVariables.getOrDefault(method, Map.of()).forEach((variable, index) -> {
+      if (summary.containsKey(index)) {
+        variables.add(variable);
+      }
+    });
+    return variables;
   }
 
   /** {@code find}'s answer for {@code tree}, computed once when the checks ask about the same node in turn. */
@@ -248,10 +328,12 @@ final class SqlWrappers {
     }
     List<? extends ExpressionTree> arguments = SqlSinks.arguments(call);
     sqlParameters(method, state).forEach((index, reached) -> {
-      if (index < arguments.size()
-          && !(method.isVarArgs() && index == method.getParameters().size() - 1)
-          && ASTHelpers.isSameType(ASTHelpers.getType(arguments.get(index)), state.getSymtab().stringType, state)) {
-        targets.put(arguments.get(index), reached);
+      // A String... parameter takes every argument from its position on; an array passed as it is cannot be judged.
+      int end = stringVarargs(method, index, state) ? arguments.size() : Math.min(index + 1, arguments.size());
+      for (ExpressionTree argument : arguments.subList(Math.min(index, end), end)) {
+        if (ASTHelpers.isSameType(ASTHelpers.getType(argument), state.getSymtab().stringType, state)) {
+          targets.put(argument, reached);
+        }
       }
     });
     return targets;

@@ -147,6 +147,111 @@ final class WrapperSinksTest {
         .doTest();
   }
 
+  private static final String[] SCRIPTS = {
+    "package com.example.db;",
+    "",
+    "import java.sql.Connection;",
+    "import java.sql.SQLException;",
+    "import java.sql.Statement;",
+    "import org.springframework.jdbc.core.JdbcOperations;",
+    "",
+    "@dev.rowguard.annotations.AllowRawSql(\"the application's script runner\")",
+    "public class Scripts {",
+    "  private final JdbcOperations jdbc;",
+    "  private final Connection connection;",
+    "",
+    "  public Scripts(JdbcOperations jdbc, Connection connection) {",
+    "    this.jdbc = jdbc;",
+    "    this.connection = connection;",
+    "  }",
+    "",
+    "  public void runEach(String... statements) throws SQLException {",
+    "    for (String statement : statements) {",
+    "      try (Statement s = connection.createStatement()) {",
+    "        s.execute(statement);",
+    "      }",
+    "    }",
+    "  }",
+    "",
+    "  public int[] batch(String... statements) {",
+    "    return jdbc.batchUpdate(statements);",
+    "  }",
+    "",
+    "  public void runAll(String... statements) throws SQLException {",
+    "    runEach(statements);",
+    "  }",
+    "",
+    "  public void log(String... lines) {",
+    "    for (String line : lines) {",
+    "      System.out.println(line);",
+    "    }",
+    "  }",
+    "}",
+  };
+
+  /** A {@code String...} parameter whose array, or each element of it, reaches a sink: every argument is SQL. */
+  @Test
+  void identificationOfStringVarargsWrappers() {
+    helper(SqlConcatenation.class, getClass())
+        .addSourceLines(
+            "com/example/dao/Setup.java",
+            "package com.example.dao;",
+            "",
+            "import com.example.db.Scripts;",
+            "",
+            "class Setup {",
+            "  String dynamic;",
+            "",
+            "  void run(Scripts scripts, String name) throws java.sql.SQLException {",
+            "    // BUG: Diagnostic contains: SQL handed to Scripts.runEach, which hands it to Statement.execute is built with +: `name` is spliced in as a value",
+            "    scripts.runEach(\"SELECT 1\", \"DELETE FROM app.asset WHERE hostname = '\" + name + \"'\");",
+            "    // BUG: Diagnostic contains: SQL handed to Scripts.batch, which hands it to JdbcOperations.batchUpdate is built with +",
+            "    scripts.batch(\"UPDATE app.asset SET hostname = '\" + name + \"'\");",
+            "    // BUG: Diagnostic contains: SQL handed to Scripts.runAll, which hands it to Statement.execute is not a constant (`dynamic`)",
+            "    scripts.runAll(\"SELECT 1\", dynamic);",
+            "    scripts.runEach(\"SELECT 1\", \"SELECT 2\");",
+            "    scripts.log(\"hello \" + name, dynamic);",
+            "    // An array passed as it is cannot be judged element by element.",
+            "    scripts.runEach(new String[] {dynamic});",
+            "  }",
+            "}")
+        .addSourceLines("com/example/db/Scripts.java", SCRIPTS)
+        .doTest();
+
+    helper(RawSql.class, getClass())
+        .addSourceLines(
+            "com/example/dao/Setup.java",
+            "package com.example.dao;",
+            "",
+            "import com.example.db.Scripts;",
+            "",
+            "class Setup {",
+            "  void run(Scripts scripts) throws java.sql.SQLException {",
+            "    // BUG: Diagnostic contains: Raw SQL handed to Scripts.runEach, which hands it to Statement.execute outside sanctioned code",
+            "    scripts.runEach(\"SELECT 1\");",
+            "    scripts.log(\"SELECT 1\");",
+            "  }",
+            "}")
+        .addSourceLines("com/example/db/Scripts.java", SCRIPTS)
+        .doTest();
+
+    helper(UnfilteredTenantQuery.class, getClass())
+        .addSourceLines(
+            "com/example/dao/Setup.java",
+            "package com.example.dao;",
+            "",
+            "import com.example.db.Scripts;",
+            "",
+            "class Setup {",
+            "  void run(Scripts scripts) throws java.sql.SQLException {",
+            "    // BUG: Diagnostic contains: DELETE on tenanted table app.asset",
+            "    scripts.runAll(\"SELECT 1\", \"DELETE FROM app.asset\");",
+            "  }",
+            "}")
+        .addSourceLines("com/example/db/Scripts.java", SCRIPTS)
+        .doTest();
+  }
+
   @Test
   void identificationWithSinkFlag() {
     String[] library = {
