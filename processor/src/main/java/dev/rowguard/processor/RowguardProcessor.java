@@ -378,16 +378,17 @@ public final class RowguardProcessor extends AbstractProcessor {
     Options options = Options.from(processingEnv.getOptions());
     ResourceWriter writer = new ResourceWriter(processingEnv.getFiler());
     Element[] originating = modelElements();
+    String schemaJson = SchemaJson.write(schema);
     BuildIndex index = new BuildIndex(List.copyOf(schemaEntities),
         tenantKeyDeclarations().stream().map(RowguardProcessor::declarationName).toList(), javadocs.read());
     try {
       writer.write(SCHEMA_SQL, SchemaSqlWriter.render(schema, options.appRole()), originating);
-      writer.write(SchemaJson.RESOURCE, SchemaJson.write(schema), originating);
+      writer.write(SchemaJson.RESOURCE, schemaJson, originating);
       writer.write(BuildIndex.RESOURCE, index.render(), originating);
     } catch (IOException e) {
       reporter.report(null, Message.INTERNAL_ERROR, "writing " + SCHEMA_SQL, e);
     }
     new MigrationCheck(processingEnv.getElementUtils(), reporter, processingEnv.getOptions(), options.appRole())
-        .run(schema);
+        .run(schema, schemaJson);
   }
 }

@@ -15,6 +15,8 @@ import dev.rowguard.schema.migrate.Plan;
 import dev.rowguard.schema.migrate.Refusal;
 import dev.rowguard.schema.migrate.SchemaDiff;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,11 @@ public final class MigrationCheck {
     this.appRole = appRole;
   }
 
-  public void run(Schema schema) {
+  /**
+   * @param schema the model of this compilation
+   * @param schemaJson its {@code schema.json}, as written: a last snapshot with the same text means no change
+   */
+  public void run(Schema schema, String schemaJson) {
     if (!options.enabled()) {
       return;
     }
@@ -65,6 +71,9 @@ public final class MigrationCheck {
     }
     if (!verified(folder)) {
       return;
+    }
+    if (options.generate() == null && folder.lastSnapshot().filter(schemaJson::equals).isPresent()) {
+      return; // The model is the one the last version leads to: nothing changed, nothing is pending.
     }
     Schema previous;
     try {
@@ -100,8 +109,15 @@ public final class MigrationCheck {
         ok = false;
       }
     }
+    for (String file : folder.olderSnapshots()) {
+      if (!folder.checksums().byFile().containsKey(file)) {
+        reporter.report(null, Message.MIGRATION_UNRECORDED, file, folder.dir(), manifest, checksumOf(folder, file),
+            file);
+        ok = false;
+      }
+    }
     for (String file : folder.checksums().byFile().keySet()) {
-      if (!folder.files().containsKey(file)) {
+      if (!folder.has(file)) {
         reporter.report(null, Message.MIGRATION_FILE_MISSING, file, manifest, folder.dir());
         ok = false;
       }
@@ -112,6 +128,15 @@ public final class MigrationCheck {
       ok = false;
     }
     return ok;
+  }
+
+  /** The checksum of a file whose content was not read, for the message that asks to record it. */
+  private static String checksumOf(MigrationFolder folder, String file) {
+    try {
+      return Checksums.of(Files.readString(folder.dir().resolve(file), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
   }
 
   private void report(MigrationFolder folder, Schema schema, Plan plan) {

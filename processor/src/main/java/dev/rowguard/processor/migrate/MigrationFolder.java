@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,46 +20,66 @@ import java.util.stream.Stream;
 /**
  * The committed migrations folder as the processor sees it: Flyway's {@code V<n>__*.sql} files (and their
  * {@code .conf}), and in {@code rowguard/} the model each version leads to ({@code V<n>.schema.json}) and the
- * checksum manifest. Only the last snapshot is parsed: the previous model never needs a database or a replay.
+ * checksum manifest. Only the last snapshot is read: the previous model never needs a database or a replay, and
+ * the older snapshots (a few MB each for a large model) are history that nothing reads again.
  *
  * @param dir the folder
- * @param files the content of every file Rowguard tracks, by path relative to the folder
+ * @param files the content of every migration file and of the last snapshot, by path relative to the folder
+ * @param olderSnapshots the paths of the other snapshots, whose content is not read
  * @param checksums the manifest; empty when there is none yet
  * @param lastVersion the highest major version, 0 for an empty folder
  */
-record MigrationFolder(Path dir, Map<String, String> files, Checksums checksums, int lastVersion) {
+record MigrationFolder(
+    Path dir, Map<String, String> files, Set<String> olderSnapshots, Checksums checksums, int lastVersion) {
   private static final Pattern MIGRATION = Pattern.compile("V(\\d+)(?:\\.\\d+)?__.+\\.sql(?:\\.conf)?");
   private static final Pattern SNAPSHOT = Pattern.compile("V(\\d+)\\.schema\\.json");
 
   static MigrationFolder read(Path dir) throws IOException {
     Map<String, String> files = new TreeMap<>();
     int last = 0;
-    last = Math.max(last, readMatching(dir, "", MIGRATION, files));
-    readMatching(dir.resolve("rowguard"), "rowguard/", SNAPSHOT, files);
+    for (Path file : matching(dir, MIGRATION)) {
+      files.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+      last = Math.max(last, version(MIGRATION, file));
+    }
+    Set<String> olderSnapshots = new TreeSet<>();
+    for (Path file : matching(dir.resolve("rowguard"), SNAPSHOT)) {
+      String path = "rowguard/" + file.getFileName();
+      if (version(SNAPSHOT, file) == last) {
+        files.put(path, Files.readString(file, StandardCharsets.UTF_8));
+      } else {
+        olderSnapshots.add(path);
+      }
+    }
     Path manifest = dir.resolve(Checksums.FILE);
     Checksums checksums = Files.isRegularFile(manifest)
         ? Checksums.parse(Files.readString(manifest, StandardCharsets.UTF_8))
         : new Checksums(Map.of());
-    return new MigrationFolder(dir, files, checksums, last);
+    return new MigrationFolder(dir, files, olderSnapshots, checksums, last);
   }
 
-  /** Reads the files of {@code dir} whose names match; returns the highest version among them. */
-  private static int readMatching(Path dir, String prefix, Pattern pattern, Map<String, String> files)
-      throws IOException {
+  /** The files of {@code dir} whose names match {@code pattern}; none when it is no directory. */
+  private static List<Path> matching(Path dir, Pattern pattern) throws IOException {
     if (!Files.isDirectory(dir)) {
-      return 0;
+      return List.of();
     }
-    int last = 0;
     try (Stream<Path> entries = Files.list(dir)) {
-      for (Path file : entries.filter(Files::isRegularFile).toList()) {
-        Matcher matcher = pattern.matcher(file.getFileName().toString());
-        if (matcher.matches()) {
-          files.put(prefix + file.getFileName(), Files.readString(file, StandardCharsets.UTF_8));
-          last = Math.max(last, Integer.parseInt(matcher.group(1)));
-        }
-      }
+      return entries.filter(Files::isRegularFile)
+          .filter(file -> pattern.matcher(file.getFileName().toString()).matches())
+          .toList();
     }
-    return last;
+  }
+
+  private static int version(Pattern pattern, Path file) {
+    Matcher matcher = pattern.matcher(file.getFileName().toString());
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException(file.toString());
+    }
+    return Integer.parseInt(matcher.group(1));
+  }
+
+  /** Whether the folder holds {@code path}, read or not. */
+  boolean has(String path) {
+    return files.containsKey(path) || olderSnapshots.contains(path);
   }
 
   static String snapshotPath(int version) {
