@@ -191,6 +191,15 @@ class TenantIsolationOverHttpTest {
     }
   }
 
+  @Test
+  void healthReportsRowLevelSecurityEnforcedWithoutATenant() {
+    JsonNode health = http.get("/actuator/health", As.NOBODY).expect(200).json();
+    assertThat(health.get("components").get("rowguard").get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("components").get("rowguard").get("details").get("rowLevelSecurity").asString())
+        .isEqualTo("enforced");
+    assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
+  }
+
   private static Set<String> hostnames(Http.Response response) {
     return hostnames(response.expect(200).json());
   }
