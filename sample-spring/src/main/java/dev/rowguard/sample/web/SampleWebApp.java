@@ -28,6 +28,7 @@ public class SampleWebApp {
     DevDatabase database = DevDatabase.create();
     application.setDefaultProperties(database.properties());
     application.setAdditionalProfiles("dev");
+    application.addInitializers(context -> context.getBeanFactory().registerSingleton("devDatabase", database));
     ConfigurableApplicationContext context = application.run(args);
     context.addApplicationListener(event -> {
       if (event instanceof org.springframework.context.event.ContextClosedEvent) {
