@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.rowguard.benchmarks.http.HttpThroughput \
- *     --app=sample-spring/target/rowguard-sample-spring.jar [--rounds=5 --seconds=6 --warmup=10 --threads=8]
+ *     --app=sample-spring/target/rowguard-sample-spring.jar [--rounds=6 --seconds=6 --warmup=30 --threads=8]
  * }</pre>
  */
 public final class HttpThroughput {
@@ -50,9 +50,9 @@ public final class HttpThroughput {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
     String app = options.getOrDefault("app", "sample-spring/target/rowguard-sample-spring.jar");
-    int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "6"));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "6"));
-    int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "30"));
     int threads = Integer.parseInt(options.getOrDefault("threads", "8"));
     int port = freePort();
     Process server = new ProcessBuilder(javaCommand(), "-jar", app, "--spring.profiles.active=benchmark",
@@ -162,7 +162,13 @@ public final class HttpThroughput {
     if (tenants.size() < 2) {
       throw new IllegalStateException("the web sample exited before seeding its tenants:\n" + String.join("\n", seen));
     }
-    Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "server-output");
+    Thread drain = new Thread(() -> {
+      try {
+        out.lines().forEach(l -> { });
+      } catch (java.io.UncheckedIOException e) {
+        // The server has been stopped: nothing more to read.
+      }
+    }, "server-output");
     drain.setDaemon(true);
     drain.start();
     return tenants;
