@@ -26,6 +26,13 @@ public final class RowguardWebAutoConfiguration {
     return new HeaderTenantResolver(keys, properties.tenant().header(), properties.tenant().headers());
   }
 
+  /** The runtime's refusals inside handlers as problem details (with Spring MVC). */
+  @Bean
+  @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+  RowguardProblems rowguardProblems(TenantResolver resolver) {
+    return new RowguardProblems(resolver);
+  }
+
   @Bean
   FilterRegistrationBean<TenantBindingFilter> rowguardTenantFilter(TenantResolver resolver,
       RowguardProperties properties) {

@@ -139,6 +139,8 @@ class TenantIsolationOverHttpTest {
   void clientLevelTenantGetsNoAssets() {
     Http.Response response = http.get("/assets", new As(northwind.clientAccount(), null));
     assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("title").asString()).isEqualTo("Tenant level required");
+    assertThat(response.json().get("detail").asString()).contains("X-Engagement-Id");
     assertThat(response.body()).doesNotContain("dal-");
   }
 
