@@ -8,9 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
-/** Start-ups the starter refuses: a login that bypasses row-level security, and Flyway without the owner. */
+/**
+ * Start-ups the starter refuses: a login that bypasses row-level security, and Flyway without the owner; and the
+ * health of a service that skipped the check.
+ */
 class StartupRefusalTest {
   private static final SampleDatabaseFixture DATABASE = new SampleDatabaseFixture();
 
@@ -23,6 +28,22 @@ class StartupRefusalTest {
     RlsBypassException report = cause(failure, RlsBypassException.class);
     assertThat(report.role()).isEqualTo(DATABASE.database.database().owner().user());
     assertThat(report.getMessage()).contains("superuser");
+  }
+
+  @Test
+  void healthIsDownWithTheReportWhenTheCheckIsNotRunAtStartUp() {
+    Map<String, Object> properties = new HashMap<>(DATABASE.database.properties());
+    properties.put("spring.datasource.username", DATABASE.database.database().owner().user());
+    properties.put("spring.datasource.password", DATABASE.database.database().owner().password());
+    properties.put("rowguard.role-check.enabled", "false");
+    try (ConfigurableApplicationContext context = start(properties)) {
+      int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+      Http.Response health = new Http(port).get("/actuator/health", Http.As.NOBODY);
+      assertThat(health.status()).isEqualTo(503);
+      JsonNode rowguard = health.json().get("components").get("rowguard");
+      assertThat(rowguard.get("status").asString()).isEqualTo("DOWN");
+      assertThat(rowguard.get("details").get("problems").get(0).asString()).contains("is a superuser");
+    }
   }
 
   @Test
