@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Rowguard's {@code rowguard.*} properties.
  *
- * @param tenant the project's tenant keys and where each request's tenant comes from
- * @param roleCheck the row-level security check run at start-up and by the health indicator
+ * @param tenant The project's tenant keys and where each request's tenant comes from
+ * @param roleCheck The row-level security check run at start-up and by the health indicator
  */
 @ConfigurationProperties("rowguard")
 public record RowguardProperties(@DefaultValue Tenant tenant, @DefaultValue RoleCheck roleCheck) {
@@ -17,17 +17,17 @@ public record RowguardProperties(@DefaultValue Tenant tenant, @DefaultValue Role
   /**
    * The tenant of each request.
    *
-   * @param keys the project's tenant key levels, outermost first; empty for one {@code tenant_id uuid} level. A
+   * @param keys The project's tenant key levels, outermost first; empty for one {@code tenant_id uuid} level. A
    *     {@code TenantKeys} bean of the application's own takes precedence.
-   * @param header the request header carrying the tenant of a project with one key level (with several, the
+   * @param header The request header carrying the tenant of a project with one key level (with several, the
    *     outermost level's, unless {@code headers} names that level)
-   * @param headers the request header of each key level, by key column, e.g. {@code
+   * @param headers The request header of each key level, by key column, e.g. {@code
    *     rowguard.tenant.headers.client_account_id=X-Client-Account}
-   * @param claim the JWT claim carrying the tenant of a project with one key level; when set (or {@code claims}
+   * @param claim The JWT claim carrying the tenant of a project with one key level; when set (or {@code claims}
    *     is) and Spring Security's resource server is present, the tenant comes from the request's JWT, not from
    *     headers
-   * @param claims the JWT claim of each key level, by key column
-   * @param excludedPaths request paths (Spring path patterns) that are not tenanted: they are served with no
+   * @param claims The JWT claim of each key level, by key column
+   * @param excludedPaths Request paths (Spring path patterns) that are not tenanted: they are served with no
    *     tenant bound, so tenanted data is out of their reach
    */
   public record Tenant(
@@ -48,9 +48,9 @@ public record RowguardProperties(@DefaultValue Tenant tenant, @DefaultValue Role
   /**
    * One tenant key level.
    *
-   * @param column the key column, e.g. {@code client_account_id}
-   * @param type its Java type: {@code uuid}, {@code long} or {@code string}
-   * @param setting the PostgreSQL setting that carries it; empty for {@code rowguard.<column>}
+   * @param column The key column, e.g. {@code client_account_id}
+   * @param type Its Java type: {@code uuid}, {@code long} or {@code string}
+   * @param setting The PostgreSQL setting that carries it; empty for {@code rowguard.<column>}
    */
   public record KeyLevel(String column, @DefaultValue("uuid") KeyType type, String setting) {}
 
@@ -60,8 +60,8 @@ public record RowguardProperties(@DefaultValue Tenant tenant, @DefaultValue Role
   /**
    * The start-up check that the application's login cannot bypass row-level security.
    *
-   * @param enabled whether start-up runs it (and fails when it finds a problem)
-   * @param schemas the schemas whose row-level-security tables it checks
+   * @param enabled Whether start-up runs it (and fails when it finds a problem)
+   * @param schemas The schemas whose row-level-security tables it checks
    */
   public record RoleCheck(@DefaultValue("true") boolean enabled, @DefaultValue("public") List<String> schemas) {
     public RoleCheck {
