@@ -4,6 +4,7 @@ import dev.rowguard.runtime.InvalidTenantException;
 import dev.rowguard.runtime.Tenant;
 import dev.rowguard.runtime.TenantKeyLevel;
 import dev.rowguard.runtime.TenantKeys;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,7 +19,7 @@ final class TenantValues {
    *     do not make a tenant
    */
   static Tenant tenant(TenantKeys keys, Map<String, String> texts, Map<String, String> sources) {
-    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    Map<String, Object> values = new LinkedHashMap<>();
     for (TenantKeyLevel level : keys.levels()) {
       String text = texts.get(level.column());
       if (text != null) {

@@ -3,6 +3,7 @@ package dev.rowguard.benchmarks.http;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -99,7 +102,7 @@ public final class HttpThroughput {
       throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong done = new AtomicLong();
-    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
     CountDownLatch finished = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
       int first = t;
@@ -165,7 +168,7 @@ public final class HttpThroughput {
     Thread drain = new Thread(() -> {
       try {
         out.lines().forEach(l -> { });
-      } catch (java.io.UncheckedIOException e) {
+      } catch (UncheckedIOException e) {
         // The server has been stopped: nothing more to read.
       }
     }, "server-output");
@@ -192,7 +195,7 @@ public final class HttpThroughput {
   }
 
   private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new java.util.HashMap<>();
+    Map<String, String> options = new HashMap<>();
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException("options are --name=value: " + arg);

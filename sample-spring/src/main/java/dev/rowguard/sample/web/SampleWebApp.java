@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * The sample's domain as a REST API, made multi-tenant by rowguard-spring-boot-starter alone: the generated
@@ -31,7 +32,7 @@ public class SampleWebApp {
     application.addInitializers(context -> context.getBeanFactory().registerSingleton("devDatabase", database));
     ConfigurableApplicationContext context = application.run(args);
     context.addApplicationListener(event -> {
-      if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+      if (event instanceof ContextClosedEvent) {
         database.close();
       }
     });
