@@ -9,6 +9,8 @@ import dev.rowguard.runtime.TenantKeys;
 import dev.rowguard.runtime.TenantNotBoundException;
 import dev.rowguard.sample.data.AssetRepository;
 import dev.rowguard.sample.domain.Asset;
+import dev.rowguard.sample.domain.AssetDependency;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +54,33 @@ class SpringTransactionsTest {
       status.setRollbackOnly();
     }));
     assertThat(DATABASE.count("asset", "hostname = 'fab-tx-01'")).isEqualTo(0);
+  }
+
+  @Autowired MoveWaves waves;
+
+  /**
+   * Two tenants in turn, each a transactional wave and then inserts of their own, on the same pooled connections:
+   * enough executions of each statement for pgjdbc to prepare it on the server, inside and outside transactions.
+   */
+  @Test
+  void insertsAfterATransactionOnTheSameConnectionsEachCarryTheirTenant() {
+    for (String name : List.of("Adventure Works", "Alpine Ski House", "Bellows College")) {
+      UUID client = DATABASE.clientAccount(name);
+      UUID engagement = UUID.randomUUID();
+      DATABASE.database.database().executeScript("INSERT INTO migration.engagement (id, client_account_id, name,"
+          + " status) VALUES ('" + engagement + "', '" + client + "', 'Data centre exit', 'planning')");
+      String prefix = name.substring(0, 3).toLowerCase(java.util.Locale.ROOT);
+      TenantContext.run(keys.tenant(client, engagement), () -> {
+        waves.record(new MoveWave(
+            List.of(new NewAsset(prefix + "-app", Asset.AssetType.APPLICATION),
+                new NewAsset(prefix + "-db", Asset.AssetType.DATABASE)),
+            List.of(new MoveWave.Link(prefix + "-app", prefix + "-db", AssetDependency.Kind.DATABASE))));
+        for (int i = 0; i < 18; i++) {
+          assets.insert(new Asset(UUID.randomUUID(), prefix + "-vm-" + i, Asset.AssetType.SERVER));
+        }
+      });
+      assertThat(DATABASE.count("asset", "engagement_id = '" + engagement + "'")).isEqualTo(20);
+    }
   }
 
   @Test
