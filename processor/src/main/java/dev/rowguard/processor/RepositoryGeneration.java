@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -41,11 +42,15 @@ final class RepositoryGeneration {
   private final Reporter reporter;
   /** The entities and tenant-key declarations of the model: every generated file depends on them. */
   private final Supplier<Element[]> modelElements;
+  /** Told of each implementation written, for the repository index. */
+  private final Consumer<RepositoryModel> written;
 
-  RepositoryGeneration(ProcessingEnvironment env, Reporter reporter, Supplier<Element[]> modelElements) {
+  RepositoryGeneration(ProcessingEnvironment env, Reporter reporter, Supplier<Element[]> modelElements,
+      Consumer<RepositoryModel> written) {
     this.env = env;
     this.reporter = reporter;
     this.modelElements = modelElements;
+    this.written = written;
   }
 
   /**
@@ -56,8 +61,11 @@ final class RepositoryGeneration {
     Map<TypeElement, RepositoryModel> models = schema.isPresent() ? read(schema.get(), repositories) : Map.of();
     boolean errors = errorsBefore || schema.isEmpty() || reporter.hasErrors();
     if (!errors) {
-      models.forEach((repository, model) ->
-          writeSource(model.implementation(), RepositoryWriter.render(model), repository));
+      models.forEach((repository, model) -> {
+        if (writeSource(model.implementation(), RepositoryWriter.render(model), repository)) {
+          written.accept(model);
+        }
+      });
       return reporter.hasErrors();
     }
     RepositoryStubReader stubs = new RepositoryStubReader(env.getElementUtils(), env.getTypeUtils(), reporter);
@@ -94,7 +102,8 @@ final class RepositoryGeneration {
     return models;
   }
 
-  private void writeSource(JavaType.Declared name, JavaFile file, TypeElement repository) {
+  /** @return whether the source was written */
+  private boolean writeSource(JavaType.Declared name, JavaFile file, TypeElement repository) {
     try {
       Element[] originating = Stream.concat(Stream.of(repository), Stream.of(modelElements.get()))
           .distinct()
@@ -103,8 +112,10 @@ final class RepositoryGeneration {
       try (Writer writer = source.openWriter()) {
         file.writeTo(writer);
       }
+      return true;
     } catch (IOException | RuntimeException e) {
       reporter.report(Location.of(repository), Message.INTERNAL_ERROR, repository.getQualifiedName(), e);
+      return false;
     }
   }
 }

@@ -16,6 +16,8 @@ import dev.rowguard.processor.diagnostics.Origins;
 import dev.rowguard.processor.read.TableNames;
 import dev.rowguard.processor.read.TenantKeysReader;
 import dev.rowguard.processor.validate.SchemaValidator;
+import dev.rowguard.processor.repository.RepositoryIndex;
+import dev.rowguard.processor.write.RepositoryIndexWriter;
 import dev.rowguard.processor.write.ResourceWriter;
 import dev.rowguard.schema.ddl.SchemaSqlWriter;
 import dev.rowguard.schema.Schema;
@@ -29,6 +31,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.tools.FileObject;
@@ -93,6 +96,8 @@ public final class RowguardProcessor extends AbstractProcessor {
   /** The derived schema and the entities it was read from; null until read, or after errors. */
   private Schema schema;
   private Set<String> schemaEntities;
+  /** The repositories generated in this compilation, by interface, for {@link RepositoryIndex#RESOURCE}. */
+  private final Map<String, RepositoryIndex.Entry> generatedRepositories = new LinkedHashMap<>();
   /** Whether a Rowguard error was reported in this or an earlier round: repositories are then only stubbed. */
   private boolean errorsReported;
 
@@ -315,7 +320,11 @@ public final class RowguardProcessor extends AbstractProcessor {
 
   /** Reads, validates and writes the round's repositories (see {@link RepositoryGeneration}). */
   private void generateRepositories(Optional<Schema> schema, List<TypeElement> repositories, Reporter reporter) {
-    errorsReported = new RepositoryGeneration(processingEnv, reporter, this::modelElements)
+    errorsReported = new RepositoryGeneration(processingEnv, reporter, this::modelElements,
+        model -> {
+          RepositoryIndex.Entry entry = RepositoryIndex.Entry.of(model);
+          generatedRepositories.put(entry.repository(), entry);
+        })
         .generate(schema, repositories, errorsReported);
   }
 
@@ -374,6 +383,38 @@ public final class RowguardProcessor extends AbstractProcessor {
     return Stream.concat(entities, tenantKeyDeclarations().stream()).toArray(Element[]::new);
   }
 
+  /**
+   * The repositories generated now and, from the previous build's index, those whose interface this compilation
+   * does not see from source and whose implementation is still there (an incremental compile).
+   */
+  private RepositoryIndex repositoryIndex() {
+    Map<String, RepositoryIndex.Entry> entries = new LinkedHashMap<>();
+    Elements elements = processingEnv.getElementUtils();
+    for (RepositoryIndex.Entry entry : previousRepositoryIndex().entries()) {
+      TypeElement repository = elements.getTypeElement(entry.repository().replace('$', '.'));
+      if (repository != null && !fromSource(repository)
+          && elements.getTypeElement(entry.implementation().replace('$', '.')) != null) {
+        entries.put(entry.repository(), entry);
+      }
+    }
+    entries.putAll(generatedRepositories);
+    return new RepositoryIndex(List.copyOf(entries.values()));
+  }
+
+  /** The repository index the previous build left in the class output; empty for a first or clean build. */
+  private RepositoryIndex previousRepositoryIndex() {
+    try {
+      FileObject file =
+          processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", RepositoryIndex.RESOURCE);
+      try (InputStream in = file.openInputStream()) {
+        return RepositoryIndex.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            .orElse(new RepositoryIndex(List.of()));
+      }
+    } catch (IOException | RuntimeException e) {
+      return new RepositoryIndex(List.of()); // A first or clean build: every repository is generated now.
+    }
+  }
+
   private void writeResources(Schema schema, Reporter reporter) {
     Options options = Options.from(processingEnv.getOptions());
     ResourceWriter writer = new ResourceWriter(processingEnv.getFiler());
@@ -385,6 +426,9 @@ public final class RowguardProcessor extends AbstractProcessor {
       writer.write(SCHEMA_SQL, SchemaSqlWriter.render(schema, options.appRole()), originating);
       writer.write(SchemaJson.RESOURCE, schemaJson, originating);
       writer.write(BuildIndex.RESOURCE, index.render(), originating);
+      if (!errorsReported) {
+        writer.write(RepositoryIndex.RESOURCE, RepositoryIndexWriter.render(repositoryIndex()), originating);
+      }
     } catch (IOException e) {
       reporter.report(null, Message.INTERNAL_ERROR, "writing " + SCHEMA_SQL, e);
     }

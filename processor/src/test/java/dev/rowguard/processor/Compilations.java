@@ -4,6 +4,7 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.rowguard.processor.repository.RepositoryIndex;
 import dev.rowguard.schema.SchemaJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,6 +88,10 @@ final class Compilations {
 
   static String schemaSql(Compilation compilation) {
     return resource(compilation, RowguardProcessor.SCHEMA_SQL);
+  }
+
+  static String repositoryIndex(Compilation compilation) {
+    return resource(compilation, RepositoryIndex.RESOURCE);
   }
 
   static String schemaJson(Compilation compilation) {

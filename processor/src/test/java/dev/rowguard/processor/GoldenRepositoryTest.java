@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,5 +25,13 @@ class GoldenRepositoryTest {
     assertThat(compilation).succeededWithoutWarnings();
     String actual = Compilations.generatedSource(compilation, "dev.rowguard.processor.store." + name);
     Goldens.assertMatches(GOLDEN.resolve(name + ".java.txt"), actual);
+  }
+
+  /** The index lists every generated implementation with its interface, so that a framework can register them. */
+  @Test
+  void repositoryIndexMatchesGolden() throws IOException {
+    Compilation compilation = Compilations.compile(Compilations.storeModel(), "-Arowguard.jpaCompatibility=false");
+    assertThat(compilation).succeededWithoutWarnings();
+    Goldens.assertMatches(GOLDEN.resolve("repositories.txt"), Compilations.repositoryIndex(compilation));
   }
 }

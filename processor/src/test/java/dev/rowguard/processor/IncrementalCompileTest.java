@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.rowguard.processor.read.BuildIndex;
+import dev.rowguard.processor.repository.RepositoryIndex;
 import dev.rowguard.schema.SchemaJson;
 import java.io.File;
 import java.io.IOException;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class IncrementalCompileTest {
   private static final Path STORE = Path.of("src/test/java/dev/rowguard/processor/store");
   private static final List<String> RESOURCES =
-      List.of(RowguardProcessor.SCHEMA_SQL, SchemaJson.RESOURCE, BuildIndex.RESOURCE);
+      List.of(RowguardProcessor.SCHEMA_SQL, SchemaJson.RESOURCE, BuildIndex.RESOURCE, RepositoryIndex.RESOURCE);
 
   @TempDir static Path work;
   private static Build full;

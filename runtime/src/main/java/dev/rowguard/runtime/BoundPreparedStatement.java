@@ -215,8 +215,9 @@ final class BoundPreparedStatement implements InvocationHandler {
   private Object executePrefixed(String name, boolean neutral) throws SQLException {
     PreparedStatement statement = prefixed(neutral);
     current = statement;
-    // Inside a transaction a Sync does not end it, so the binding holds even where pgjdbc splits the message.
-    keepsUnnamedOnTheServer(statement, !untyped.isEmpty() && checkout.connection().getAutoCommit());
+    // Also inside a transaction: pgjdbc caches the description per connection and text, so a text described there
+    // would be split by a Sync on a later checkout in auto-commit mode, and run its statement unbound.
+    keepsUnnamedOnTheServer(statement, !untyped.isEmpty());
     List<String> values = checkout.values();
     for (int i = 0; i < values.size(); i++) {
       statement.setString(i + 1, values.get(i));
@@ -268,9 +269,10 @@ final class BoundPreparedStatement implements InvocationHandler {
    * a timestamp, {@code OTHER}) through a Describe first; once described, it ends the message with a Sync before
    * any statement whose row size it cannot bound (a text column), which would run the binding and the statement
    * in two implicit transactions, and the statement unbound (it fails closed: no rows, writes refused). Such a
-   * statement is therefore kept unnamed ({@code prepareThreshold} 0) in auto-commit mode: parsed on every
-   * execution, never split. Inside a transaction a Sync does not end it, so the binding holds either way and the
-   * statement is prepared as usual, as are statements whose parameters all carry their type.
+   * statement is therefore kept unnamed ({@code prepareThreshold} 0): parsed on every execution, never split. That
+   * holds inside a transaction too, where a split would not lose the binding: pgjdbc keeps the description in its
+   * per-connection cache, by text, and the next checkout of the connection may run the same text in auto-commit
+   * mode. Statements whose parameters all carry their type are prepared on the server as usual.
    */
   private static void keepsUnnamedOnTheServer(PreparedStatement statement, boolean unnamed) throws SQLException {
     Class<?> pgStatement = PG_STATEMENT;

@@ -15,6 +15,14 @@ public record RepositoryModel(
     methods = List.copyOf(methods);
   }
 
+  /**
+   * Whether any method touches a tenanted table: the implementation then needs the tenant-binding data source;
+   * otherwise its table is shared and it takes one that needs no tenant.
+   */
+  public boolean tenanted() {
+    return methods.stream().anyMatch(m -> m.operation().entity().table().tenanted());
+  }
+
   /** The class generated for {@code repository}: {@code AssetRepository} → {@code AssetRepositoryJdbc}. */
   public static JavaType.Declared implementationOf(JavaType.Declared repository) {
     return new JavaType.Declared(

@@ -83,8 +83,7 @@ public final class RepositoryWriter {
   }
 
   private CodeBlock classJavadoc() {
-    boolean anyTenanted = model.methods().stream().anyMatch(m -> m.operation().entity().table().tenanted());
-    return anyTenanted
+    return model.tenanted()
         ? CodeBlock.of("Rowguard's JDBC implementation of {@link $T}, generated at compile time.\n\n"
             + "<p>Every statement on a tenanted table restricts each tenant key to the tenant bound with\n"
             + "{@code TenantContext}, and a method called without one throws before any SQL is sent. Construct it\n"
