@@ -1,0 +1,43 @@
+package dev.rowguard.runtime.verify;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@link CatalogReader} read of a live database: its tables in the model's terms, with what the model
+ * implies but does not list (row-level security, the application role's privileges).
+ *
+ * @param appRole the role whose privileges were read
+ * @param roleExists whether that role exists
+ * @param schemasWithUsage the schemas on which the role has USAGE
+ */
+public record Catalog(List<LiveTable> tables, String appRole, boolean roleExists, Set<String> schemasWithUsage) {
+  public Catalog {
+    tables = List.copyOf(tables);
+    schemasWithUsage = Set.copyOf(schemasWithUsage);
+  }
+
+  public Optional<LiveTable> table(String schema, String name) {
+    return tables.stream().filter(t -> t.table().schema().equals(schema) && t.table().name().equals(name))
+        .findFirst();
+  }
+
+  /** The live tables as a model (no tenancy: that is the model's to say). */
+  public Model model() {
+    return new Model(tables.stream().map(LiveTable::table).toList());
+  }
+
+  /**
+   * @param enumColumns the columns of a native ENUM type (their type name is the column's type, their labels its
+   *     allowed values)
+   * @param privileges what the application role was granted on the table directly ({@code SELECT}, …), sorted
+   */
+  public record LiveTable(Model.Table table, boolean rowSecurity, boolean forcedRowSecurity, Set<String> enumColumns,
+      List<String> privileges) {
+    public LiveTable {
+      enumColumns = Set.copyOf(enumColumns);
+      privileges = List.copyOf(privileges);
+    }
+  }
+}
