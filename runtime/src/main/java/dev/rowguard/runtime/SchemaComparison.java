@@ -52,7 +52,7 @@ final class SchemaComparison {
     for (Model.Table table : model.tables()) {
       Catalog.LiveTable live = catalog.table(table.schema(), table.name()).orElse(null);
       if (live == null) {
-        add(DriftKind.TABLE_MISSING, table.qualifiedName(), table.columns().size() + " columns", "none");
+        add(DriftKind.TABLE_MISSING, table.qualifiedName(), columns(table), "none");
         continue;
       }
       columns(table, live);
@@ -63,7 +63,7 @@ final class SchemaComparison {
     for (Catalog.LiveTable live : catalog.tables()) {
       Model.Table table = live.table();
       if (model.table(table.schema(), table.name()).isEmpty() && !table.name().equals(FLYWAY_HISTORY)) {
-        add(DriftKind.TABLE_EXTRA, table.qualifiedName(), "none", table.columns().size() + " columns");
+        add(DriftKind.TABLE_EXTRA, table.qualifiedName(), "none", columns(table));
       }
     }
   }
@@ -293,6 +293,10 @@ final class SchemaComparison {
   private static String definition(Model.Column column) {
     return column.sqlType() + (column.nullable() ? "" : " NOT NULL")
         + (column.defaultSql() == null ? "" : " DEFAULT " + column.defaultSql());
+  }
+
+  private static String columns(Model.Table table) {
+    return table.columns().size() + (table.columns().size() == 1 ? " column" : " columns");
   }
 
   private static String values(List<String> values) {
