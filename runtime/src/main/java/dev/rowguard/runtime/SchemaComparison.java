@@ -209,8 +209,7 @@ final class SchemaComparison {
 
   private static List<Item> indexes(List<Model.Index> indexes) {
     return indexes.stream().map(i -> {
-      String shown = (i.unique() ? "UNIQUE INDEX " : "INDEX ") + list(i.columns().stream().map(c -> unquoted(c))
-          .toList());
+      String shown = (i.unique() ? "UNIQUE INDEX " : "INDEX ") + list(i.columns());
       return new Item(i.name(), shown, shown);
     }).toList();
   }
@@ -283,11 +282,6 @@ final class SchemaComparison {
 
   private static String identifier(String name) {
     return PLAIN.matcher(name).matches() ? name : '"' + name.replace("\"", "\"\"") + '"';
-  }
-
-  private static String unquoted(String name) {
-    return name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")
-        ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
   }
 
   private static String definition(Model.Column column) {

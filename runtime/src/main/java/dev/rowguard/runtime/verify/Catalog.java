@@ -32,12 +32,14 @@ public record Catalog(List<LiveTable> tables, String appRole, boolean roleExists
    * @param enumColumns the columns of a native ENUM type (their type name is the column's type, their labels its
    *     allowed values)
    * @param privileges what the application role was granted on the table directly ({@code SELECT}, …), sorted
+   * @param policies the names of the table's policies, sorted
    */
   public record LiveTable(Model.Table table, boolean rowSecurity, boolean forcedRowSecurity, Set<String> enumColumns,
-      List<String> privileges) {
+      List<String> privileges, List<String> policies) {
     public LiveTable {
       enumColumns = Set.copyOf(enumColumns);
       privileges = List.copyOf(privileges);
+      policies = List.copyOf(policies);
     }
   }
 }

@@ -17,14 +17,15 @@ import java.util.Set;
  * Reads the tables of some schemas from {@code pg_catalog}: columns (type as {@code format_type} writes it, in
  * {@link SqlTypeNames#normalized short form}; NOT NULL; default as {@code pg_get_expr} writes it; identity; a
  * native ENUM's labels), primary, unique, foreign-key and CHECK constraints, the indexes that back no
- * constraint, row-level security and what the application role was granted. Read only; needs no privilege on
+ * constraint, row-level security, the policies' names and what the application role was granted. Read only; needs no privilege on
  * the tables.
  */
 public final class CatalogReader {
   private static final String TABLES_SQL = """
       SELECT n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity,
              ARRAY(SELECT a.privilege_type FROM aclexplode(c.relacl) a JOIN pg_roles r ON r.oid = a.grantee
-                   WHERE r.rolname = ? ORDER BY 1)::text[] AS privileges
+                   WHERE r.rolname = ? ORDER BY 1)::text[] AS privileges,
+             ARRAY(SELECT p.polname FROM pg_policy p WHERE p.polrelid = c.oid ORDER BY 1)::text[] AS policies
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = ANY (?::text[]) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
       ORDER BY n.nspname, c.relname""";
@@ -53,8 +54,10 @@ public final class CatalogReader {
       ORDER BY n.nspname, c.relname, k.conname""";
   private static final String INDEXES_SQL = """
       SELECT n.nspname, c.relname, i.relname AS index_name, x.indisunique,
-             ARRAY(SELECT pg_get_indexdef(x.indexrelid, k, true) FROM generate_series(1, x.indnkeyatts) AS k
-                   ORDER BY k)::text[] AS columns
+             ARRAY(SELECT COALESCE((SELECT a.attname FROM pg_attribute a
+                                    WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[k - 1] AND a.attnum > 0),
+                                   pg_get_indexdef(x.indexrelid, k, true))
+                   FROM generate_series(1, x.indnkeyatts) AS k ORDER BY k)::text[] AS columns
       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = ANY (?::text[]) AND c.relkind IN ('r', 'p')
@@ -81,7 +84,7 @@ public final class CatalogReader {
         try (ResultSet row = statement.executeQuery()) {
           while (row.next()) {
             Builder table = new Builder(row.getString(1), row.getString(2), row.getBoolean(3), row.getBoolean(4),
-                strings(row, "privileges"));
+                strings(row, "privileges"), strings(row, "policies"));
             tables.put(table.schema + "." + table.name, table);
           }
         }
@@ -182,6 +185,7 @@ public final class CatalogReader {
     final boolean rowSecurity;
     final boolean forced;
     final List<String> privileges;
+    final List<String> policies;
     final List<Model.Column> columns = new ArrayList<>();
     final Set<String> enumColumns = new HashSet<>();
     Model.Key primaryKey;
@@ -190,17 +194,19 @@ public final class CatalogReader {
     final List<Model.Check> checks = new ArrayList<>();
     final List<Model.Index> indexes = new ArrayList<>();
 
-    Builder(String schema, String name, boolean rowSecurity, boolean forced, List<String> privileges) {
+    Builder(String schema, String name, boolean rowSecurity, boolean forced, List<String> privileges,
+        List<String> policies) {
       this.schema = schema;
       this.name = name;
       this.rowSecurity = rowSecurity;
       this.forced = forced;
       this.privileges = privileges;
+      this.policies = policies;
     }
 
     Catalog.LiveTable build() {
       return new Catalog.LiveTable(new Model.Table(schema, name, List.of(), columns, primaryKey, uniqueKeys,
-          foreignKeys, checks, indexes), rowSecurity, forced, enumColumns, privileges);
+          foreignKeys, checks, indexes), rowSecurity, forced, enumColumns, privileges, policies);
     }
   }
 }
