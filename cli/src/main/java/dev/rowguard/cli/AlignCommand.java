@@ -60,6 +60,7 @@ final class AlignCommand {
   private AlignCommand() {}
 
   static int run(Arguments arguments, PrintStream out) throws CliException {
+    arguments.requireAll("url", "user", "model", "migrations");
     String json = ModelFile.read(arguments.path("model"));
     Path migrations = arguments.path("migrations");
     String appRole = arguments.optional("app-role", SchemaVerifier.DEFAULT_APP_ROLE);

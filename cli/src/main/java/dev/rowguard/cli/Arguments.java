@@ -50,6 +50,13 @@ record Arguments(Map<String, String> values, Set<String> flags, Map<String, Stri
     return new Arguments(values, flags, environment);
   }
 
+  /** Refuses the command before it reads or connects when one of {@code names} is missing. */
+  void requireAll(String... names) throws CliException {
+    for (String name : names) {
+      required(name);
+    }
+  }
+
   String required(String name) throws CliException {
     String value = values.get(name);
     if (value == null || value.isBlank()) {

@@ -34,6 +34,7 @@ final class VerifyCommand {
   private VerifyCommand() {}
 
   static int run(Arguments arguments, PrintStream out) throws CliException {
+    arguments.requireAll("url", "user", "model");
     Model model = model(arguments);
     SchemaVerifier verifier = SchemaVerifier.of(model)
         .withAppRole(arguments.optional("app-role", SchemaVerifier.DEFAULT_APP_ROLE));
