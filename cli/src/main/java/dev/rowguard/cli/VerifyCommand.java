@@ -23,7 +23,7 @@ final class VerifyCommand {
       the application role's privileges. Reads the catalog only; changes nothing.
 
         --url       the database, e.g. jdbc:postgresql://localhost:5432/app
-        --user      the role to connect as; reading the catalog needs no privilege on the tables
+        --user      the role to connect as; it needs USAGE on the model's schemas, no privilege on the tables
         --password  its password; default: the environment variable ROWGUARD_PASSWORD
         --model     the application's jar (META-INF/rowguard/schema.json inside it) or a schema.json
         --app-role  the role the schema grants to (the processor's rowguard.appRole); default rowguard_app

@@ -145,6 +145,26 @@ class AlignCommandTest {
     assertThat(files(migrations)).isEmpty();
   }
 
+  @Test
+  void refusesToCountRowsThatRowLevelSecurityHides(Database database, @TempDir Path migrations) throws IOException {
+    HandKeptDatabase.create(database);
+    String reader = database.name() + "_reader";
+    database.executeScript("CREATE ROLE " + reader + " LOGIN PASSWORD 'pw_reader'; GRANT USAGE ON SCHEMA crm TO "
+        + reader);
+    try {
+      Cli cli = Cli.run(Map.of("ROWGUARD_PASSWORD", "pw_reader"), "align", "--url", database.owner().url(),
+          "--user", reader, "--model", HandKeptDatabase.MODEL.toString(), "--migrations", migrations.toString());
+
+      assertThat(cli.err()).isEqualTo("rowguard-cli align: align counts the rows that a conversion would reject, but"
+          + " row-level security hides rows of crm.member, crm.project from this role; connect as the schema owner"
+          + " with BYPASSRLS, or as a superuser\n");
+      assertThat(cli.status()).isEqualTo(2);
+      assertThat(files(migrations)).isEmpty();
+    } finally {
+      database.executeScript("DROP OWNED BY " + reader + "; DROP ROLE " + reader);
+    }
+  }
+
   static String[] args(Database database, String command, String... rest) {
     List<String> all = new ArrayList<>(List.of(command, "--url", database.owner().url(), "--user",
         database.owner().user(), "--model", HandKeptDatabase.MODEL.toString()));

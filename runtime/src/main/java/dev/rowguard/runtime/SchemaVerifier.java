@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>It reads the catalog of the model's schemas only ({@link CatalogReader}) and compares expressions (CHECKs,
- * defaults, policies) as the server plans them, so it needs no privilege on the tables and changes nothing.
+ * defaults, policies) as the server plans them, so it needs USAGE on those schemas but no privilege on the
+ * tables, and changes nothing.
  * This is the audit: every difference, as the server holds it. Planning the steps that remove them is the
  * migration differ's job ({@code rowguard-cli align}), which works from the same catalog read.
  */
