@@ -90,8 +90,9 @@ record RejectedRows(List<Rejection> rejected, Set<String> checkedColumns) {
         Table modelTable = model.table(table).orElseThrow();
         CheckConstraint check = modelTable.checks().stream().filter(c -> c.name().equals(name)).findFirst()
             .orElseThrow();
-        String column = table + "." + check.nameHint();
-        boolean liveColumn = catalog.table(table.schema(), table.name())
+        // A CHECK of one column is named after it; one on a column the table lacks yet holds for every row.
+        String column = table + "." + (check.nameHint() == null ? name : check.nameHint());
+        boolean liveColumn = check.nameHint() == null || catalog.table(table.schema(), table.name())
             .flatMap(t -> t.table().column(check.nameHint())).isPresent();
         if (!enumColumns.contains(column) && liveColumn) {
           count(connection, table, column, "NOT (" + check.expression() + ")", "with a value the CHECK " + name

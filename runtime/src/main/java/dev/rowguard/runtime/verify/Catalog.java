@@ -23,11 +23,6 @@ public record Catalog(List<LiveTable> tables, String appRole, boolean roleExists
         .findFirst();
   }
 
-  /** The live tables as a model (no tenancy: that is the model's to say). */
-  public Model model() {
-    return new Model(tables.stream().map(LiveTable::table).toList());
-  }
-
   /**
    * @param enumColumns the columns of a native ENUM type (their type name is the column's type, their labels its
    *     allowed values)

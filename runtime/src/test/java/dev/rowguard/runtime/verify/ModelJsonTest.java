@@ -3,8 +3,12 @@ package dev.rowguard.runtime.verify;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelJsonTest {
   private static final String TABLE = "{\"name\": {\"schema\": \"app\", \"name\": \"asset\"},"
@@ -26,6 +30,13 @@ class ModelJsonTest {
     assertThat(table.primaryKey()).isEqualTo(new Model.Key("pk_asset", List.of("id")));
     assertThat(table.checks()).containsExactly(new Model.Check("ck_asset_status", "status IN ('new', 'old')"));
     assertThat(table.uniqueKeys()).isEmpty();
+  }
+
+  @Test
+  void readsAFile(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("schema.json"), "{\"formatVersion\": 1, \"tables\": [" + TABLE + "]}");
+
+    assertThat(ModelJson.read(file).tables()).hasSize(1);
   }
 
   @Test
