@@ -110,7 +110,7 @@ final class AlignCommand {
       baseline(arguments, connection, version, out);
       return 0;
     } catch (SQLException e) {
-      throw new CliException("reading the database failed: " + e.getMessage(), e);
+      throw Connections.failed("reading the database", e);
     }
   }
 

@@ -7,7 +7,17 @@ import java.util.Properties;
 
 /** The one connection a command works on. */
 final class Connections {
+  /** PostgreSQL's SQL state for a missing privilege. */
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
   private Connections() {}
+
+  /** A failed read of the database, with what to grant when a privilege was missing. */
+  static CliException failed(String what, SQLException e) {
+    return new CliException(what + " failed: " + e.getMessage()
+        + (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())
+            ? "; connect as the schema owner, or GRANT USAGE on the model's schemas to this role" : ""), e);
+  }
 
   static Connection open(Arguments arguments) throws CliException {
     String url = arguments.required("url");

@@ -43,7 +43,7 @@ final class VerifyCommand {
       out.print(result.report());
       return result.matches() ? 0 : 1;
     } catch (SQLException e) {
-      throw new CliException("reading the catalog failed: " + e.getMessage(), e);
+      throw Connections.failed("reading the catalog", e);
     }
   }
 

@@ -115,6 +115,23 @@ class VerifyCommandTest {
         + " not a PostgreSQL JDBC URL; write it as jdbc:postgresql://host:5432/database\n");
   }
 
+  @Test
+  void aRoleWithoutUsageOnTheSchemasIsToldWhatToGrant(Database database) {
+    HandKeptDatabase.create(database);
+    String stranger = database.name() + "_stranger";
+    database.executeScript("CREATE ROLE " + stranger + " LOGIN PASSWORD 'pw_stranger'");
+    try {
+      Cli cli = Cli.run(Map.of("ROWGUARD_PASSWORD", "pw_stranger"), "verify", "--url", database.owner().url(),
+          "--user", stranger, "--model", HandKeptDatabase.MODEL.toString());
+
+      assertThat(cli.status()).isEqualTo(2);
+      assertThat(cli.err()).isEqualTo("rowguard-cli verify: reading the catalog failed: ERROR: permission denied for"
+          + " schema crm; connect as the schema owner, or GRANT USAGE on the model's schemas to this role\n");
+    } finally {
+      database.executeScript("DROP ROLE " + stranger);
+    }
+  }
+
   /** The model's own schema.sql, as the processor would write it, applied to an empty database. */
   static void createFromTheModel(Database database) throws IOException {
     Schema model = SchemaJson.read(Files.readString(HandKeptDatabase.MODEL));
