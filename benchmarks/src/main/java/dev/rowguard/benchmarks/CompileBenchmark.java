@@ -3,6 +3,7 @@ package dev.rowguard.benchmarks;
 import static dev.rowguard.benchmarks.Harness.delete;
 import static dev.rowguard.benchmarks.Harness.jars;
 import static dev.rowguard.benchmarks.Harness.join;
+import static dev.rowguard.benchmarks.Harness.printRatio;
 import static dev.rowguard.benchmarks.Harness.times;
 import static dev.rowguard.benchmarks.Harness.ratios;
 
@@ -55,6 +56,12 @@ public final class CompileBenchmark {
     /** A processor for {@code @Entity} that does nothing: what javac itself spends on running any processor. */
     NOOP("noop"),
     ROWGUARD("rowguard"),
+    /**
+     * Rowguard with {@code -Arowguard.migrations.dir} naming a committed history of {@link #HISTORY} versions that
+     * matches the model: the drift check reads the last snapshot, diffs it against the model and checks every
+     * file's checksum, and finds nothing to report.
+     */
+    DRIFT("drift"),
     HIBERNATE("hibernate");
 
     final String label;
@@ -69,6 +76,9 @@ public final class CompileBenchmark {
     }
   }
 
+  /** The versions in the drift configuration's migration history. */
+  static final int HISTORY = 50;
+
   private static final String ROWGUARD_PROCESSOR = "dev.rowguard.processor.RowguardProcessor";
   private static final String HIBERNATE_PROCESSOR = "org.hibernate.processor.HibernateProcessor";
   private static final String NOOP_PROCESSOR = "dev.rowguard.benchmarks.noop.NoopProcessor";
@@ -80,6 +90,7 @@ public final class CompileBenchmark {
   private CompileBenchmark(Path lib, Path work) {
     this.classpath = jars(lib.resolve("classpath"));
     this.processorPath.put(Config.ROWGUARD, jars(lib.resolve("rowguard")));
+    this.processorPath.put(Config.DRIFT, jars(lib.resolve("rowguard")));
     this.processorPath.put(Config.HIBERNATE, jars(lib.resolve("hibernate")));
     this.work = work;
     this.processorPath.put(Config.NOOP, List.of(noopProcessor(work.resolve("noop-processor"))));
@@ -188,8 +199,13 @@ public final class CompileBenchmark {
         .map(p -> p.getFileName().toString()).collect(Collectors.joining(" ")));
 
     Map<Integer, List<Path>> sources = new LinkedHashMap<>();
+    boolean drift = configs.contains(Config.DRIFT);
     for (int size : sizes) {
-      List<Path> files = EntityModelGenerator.generate(work.resolve("src-" + size), size);
+      // With a history, every configuration compiles its last version: one added column per version after V1.
+      List<Path> files = EntityModelGenerator.generate(work.resolve("src-" + size), size, drift ? HISTORY - 1 : 0);
+      if (drift) {
+        writeHistory(size);
+      }
       sources.put(size, files);
       long lines = files.stream().mapToLong(CompileBenchmark::lineCount).sum();
       long fields = files.stream().mapToLong(CompileBenchmark::fieldCount).sum();
@@ -238,6 +254,36 @@ public final class CompileBenchmark {
     report(times, configs, rounds);
   }
 
+  /** The folder of the drift configuration's history for a model of {@code size} entities. */
+  private Path historyOf(int size) {
+    return work.resolve("history-" + size);
+  }
+
+  /**
+   * Generates the committed history the drift configuration checks: version {@code v} of the model compiled with
+   * {@code -Arowguard.migrations.generate}, for {@code v} = 1 … {@link #HISTORY}, each adding one column.
+   */
+  private void writeHistory(int size) {
+    long start = System.nanoTime();
+    for (int version = 1; version <= HISTORY; version++) {
+      Path src = work.resolve("history-src-" + size);
+      delete(src);
+      List<Path> files = EntityModelGenerator.generate(src, size, version - 1);
+      Compilation compilation = compile(Config.DRIFT, files, "-Arowguard.migrations.generate=step " + version);
+      delete(compilation.output);
+      if (!compilation.success) {
+        throw new IllegalStateException("generating V" + version + " failed: " + compilation.errors);
+      }
+    }
+    long migrations = countFiles(historyOf(size), p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"));
+    if (migrations != HISTORY) {
+      throw new IllegalStateException("expected " + HISTORY + " migrations in " + historyOf(size) + ", found "
+          + migrations);
+    }
+    System.out.printf(Locale.ROOT, "history of %d entities: %d migrations generated in %.0f s%n", size, migrations,
+        (System.nanoTime() - start) / 1e9);
+  }
+
   private static void report(Map<Integer, Map<Config, List<Long>>> times, List<Config> configs, int rounds) {
     System.out.printf("%nResults over %d interleaved rounds (ms: median [min–max], IQR = interquartile range; "
         + "ratios: of the medians, and median [min–max] of the per-round ratios)%n", rounds);
@@ -253,10 +299,19 @@ public final class CompileBenchmark {
             ratios(values, config == Config.PLAIN || config == Config.NOOP ? null : byConfig.get(Config.NOOP), 2));
       }
     }
+    System.out.println();
+    for (Map.Entry<Integer, Map<Config, List<Long>>> bySize : times.entrySet()) {
+      Map<Config, List<Long>> byConfig = bySize.getValue();
+      int size = bySize.getKey();
+      printRatio("rowguard/noop:" + size, byConfig.get(Config.ROWGUARD), byConfig.get(Config.NOOP));
+      printRatio("rowguard/plain:" + size, byConfig.get(Config.ROWGUARD), byConfig.get(Config.PLAIN));
+      printRatio("hibernate/plain:" + size, byConfig.get(Config.HIBERNATE), byConfig.get(Config.PLAIN));
+      printRatio("drift/rowguard:" + size, byConfig.get(Config.DRIFT), byConfig.get(Config.ROWGUARD));
+    }
   }
 
 
-  private Compilation compile(Config config, List<Path> sources) {
+  private Compilation compile(Config config, List<Path> sources, String... extraOptions) {
     Path output;
     try {
       output = Files.createTempDirectory(work, "out-");
@@ -273,6 +328,11 @@ public final class CompileBenchmark {
       options.add("--processor-path");
       options.add(join(processorPath.get(config)));
     }
+    if (config == Config.DRIFT) {
+      int size = sources.size(); // one file per entity
+      options.add("-Arowguard.migrations.dir=" + historyOf(size).toAbsolutePath());
+    }
+    options.addAll(List.of(extraOptions));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     System.gc(); // Start every compilation with an empty young generation (not timed).
@@ -321,7 +381,7 @@ public final class CompileBenchmark {
           problem = "a processor ran";
         }
       }
-      case ROWGUARD -> {
+      case ROWGUARD, DRIFT -> {
         long tables = hasSchema ? readString(schemaSql).lines().filter(l -> l.startsWith("CREATE TABLE ")).count() : 0;
         long indexes = hasSchema ? readString(schemaSql).lines().filter(l -> l.startsWith("CREATE INDEX ")).count() : 0;
         summary = classes + " classes, schema.sql with " + tables + " CREATE TABLE and " + indexes + " CREATE INDEX ("

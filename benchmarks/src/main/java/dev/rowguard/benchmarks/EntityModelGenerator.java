@@ -73,6 +73,15 @@ final class EntityModelGenerator {
 
   /** Writes {@code count} entities under {@code root} (a source root) and returns their files. */
   static List<Path> generate(Path root, int count) {
+    return generate(root, count, 0);
+  }
+
+  /**
+   * As {@link #generate(Path, int)}, with {@code addedColumns} more: the {@code k}-th is a nullable {@code String}
+   * field {@code addedInStep<k>} of entity {@code k - 1}. Version {@code v} of an evolving model has {@code v - 1}
+   * of them, so each version adds one column; the rest of the model is the same in every version.
+   */
+  static List<Path> generate(Path root, int count, int addedColumns) {
     if (count > SUBJECTS.size() * ASPECTS.size()) {
       throw new IllegalArgumentException("at most " + SUBJECTS.size() * ASPECTS.size() + " entities");
     }
@@ -92,7 +101,11 @@ final class EntityModelGenerator {
       Path file = root.resolve(entity.pkg.replace('.', '/')).resolve(entity.name + ".java");
       try {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, source(entity, entities.subList(0, i), random), StandardCharsets.UTF_8);
+        List<Field> added = new ArrayList<>();
+        for (int k = i + 1; k <= addedColumns; k += count) {
+          added.add(new Field("String", "addedInStep" + k, "", null));
+        }
+        Files.writeString(file, source(entity, entities.subList(0, i), added, random), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -101,7 +114,7 @@ final class EntityModelGenerator {
     return files;
   }
 
-  private static String source(Entity entity, List<Entity> earlier, Random random) {
+  private static String source(Entity entity, List<Entity> earlier, List<Field> added, Random random) {
     List<Field> fields = new ArrayList<>();
     Set<String> imports = new LinkedHashSet<>(List.of(
         "jakarta.persistence.Column", "jakarta.persistence.Entity", "jakarta.persistence.GeneratedValue",
@@ -159,6 +172,7 @@ final class EntityModelGenerator {
     }
     fields.add(new Field("Instant", "createdAt", "@Column(nullable = false)", "When the row was created."));
     fields.add(new Field("Instant", "updatedAt", "", "When the row was last changed."));
+    fields.addAll(added);
 
     // One index on a flag or enum plus the creation time: what list screens filter and sort by.
     String indexed = snakeCase(enums.get(0).field) + ", created_at";

@@ -169,7 +169,7 @@ public final class ErrorProneBenchmark {
       }
       System.out.println(line);
     }
-    report(times, configs, rounds);
+    report(times, configs, rounds, fileCount);
   }
 
   /** Fails unless the whole tree compiled without errors; prints what was compiled and warned about. */
@@ -263,7 +263,7 @@ public final class ErrorProneBenchmark {
     return counts;
   }
 
-  private static void report(Map<Config, List<Long>> times, List<Config> configs, int rounds) {
+  private static void report(Map<Config, List<Long>> times, List<Config> configs, int rounds, int files) {
     System.out.printf("%nResults over %d interleaved rounds (ms: median [min–max], IQR = interquartile range; "
         + "ratios: of the medians, and median [min–max] of the per-round ratios)%n", rounds);
     System.out.println("| configuration | median ms | min–max ms | IQR ms | ratio to plain | per-round ratio to "
@@ -275,6 +275,9 @@ public final class ErrorProneBenchmark {
           ratios(values, config == Config.PLAIN ? null : times.get(Config.PLAIN), 3),
           ratios(values, config == Config.PLAIN || config == Config.ERRORPRONE ? null : times.get(Config.ERRORPRONE), 3));
     }
+    System.out.println();
+    Harness.printRatio("checks/errorprone:" + files, times.get(Config.ROWGUARD), times.get(Config.ERRORPRONE));
+    Harness.printRatio("errorprone/plain:" + files, times.get(Config.ERRORPRONE), times.get(Config.PLAIN));
   }
 
 

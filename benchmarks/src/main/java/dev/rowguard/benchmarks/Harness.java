@@ -50,6 +50,16 @@ public final class Harness {
         (double) percentile(perRound, 0) / scale, (double) percentile(perRound, 100) / scale);
   }
 
+  /**
+   * Prints {@code RATIO <name> <value>}: the median of {@code values} over the median of {@code baseline}, for
+   * machines to read; nothing when either was not measured.
+   */
+  static void printRatio(String name, List<Long> values, List<Long> baseline) {
+    if (values != null && baseline != null) {
+      System.out.printf(Locale.ROOT, "RATIO %s %.3f%n", name, (double) percentile(values, 50) / percentile(baseline, 50));
+    }
+  }
+
   static double ms(long nanos) {
     return nanos / 1_000_000.0;
   }

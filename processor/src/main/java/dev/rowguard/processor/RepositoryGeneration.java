@@ -1,6 +1,5 @@
 package dev.rowguard.processor;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
@@ -9,6 +8,7 @@ import dev.rowguard.processor.diagnostics.RepositoryOrigins;
 import dev.rowguard.processor.read.RepositoryReader;
 import dev.rowguard.processor.read.RepositoryStubReader;
 import dev.rowguard.processor.read.SqlQueryReader;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.RepositoryModel;
 import dev.rowguard.processor.validate.RepositoryValidator;
 import dev.rowguard.processor.write.RepositoryStubWriter;
@@ -94,12 +94,12 @@ final class RepositoryGeneration {
     return models;
   }
 
-  private void writeSource(ClassName name, JavaFile file, TypeElement repository) {
+  private void writeSource(JavaType.Declared name, JavaFile file, TypeElement repository) {
     try {
       Element[] originating = Stream.concat(Stream.of(repository), Stream.of(modelElements.get()))
           .distinct()
           .toArray(Element[]::new);
-      JavaFileObject source = env.getFiler().createSourceFile(name.canonicalName(), originating);
+      JavaFileObject source = env.getFiler().createSourceFile(name.qualifiedName(), originating);
       try (Writer writer = source.openWriter()) {
         file.writeTo(writer);
       }

@@ -2,8 +2,17 @@ package dev.rowguard.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rowguard.processor.Compilations.compile;
+import static com.google.testing.compile.Compiler.javac;
 import static dev.rowguard.processor.Compilations.source;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +29,18 @@ class RepositoryMethodDiagnosticsTest {
 
   /** Asserts the error on the line of {@code Assets} (made of {@code lines}) that contains {@code line}. */
   private static void assertError(String text, String line, String... lines) {
+    assertErrorBeside(null, text, line, lines);
+  }
+
+  /** As {@link #assertError}, with {@code other} (or nothing more, when null) in the compilation. */
+  private static void assertErrorBeside(JavaFileObject other, String text, String line, String... lines) {
     String[] all = new String[lines.length + 2];
     all[0] = "@Repository public interface Assets extends CrudRepository<Asset, UUID> {";
     System.arraycopy(lines, 0, all, 1, lines.length);
     all[all.length - 1] = "}";
     JavaFileObject assets = source("Assets", all);
-    assertThat(compile(ASSET, assets)).hadErrorContaining(text).inFile(assets).onLineContaining(line);
+    List<JavaFileObject> sources = other == null ? List.of(ASSET, assets) : List.of(ASSET, other, assets);
+    assertThat(compile(sources)).hadErrorContaining(text).inFile(assets).onLineContaining(line);
   }
 
   @Test
@@ -93,14 +108,9 @@ class RepositoryMethodDiagnosticsTest {
   @Test
   void anotherEntityIsQueriedInItsOwnRepository() {
     JavaFileObject thing = source("Thing", "@Entity public record Thing(@Id UUID id, int cores) {}");
-    JavaFileObject assets = source("Assets",
-        "@Repository public interface Assets extends CrudRepository<Asset, UUID> {",
-        "  List<Thing> findByCores(int cores);",
-        "}");
-    assertThat(compile(ASSET, thing, assets))
-        .hadErrorContaining("[RowguardQueryResult] cannot implement Assets.findByCores(int): it returns "
-            + "java.util.List<test.Thing>; this repository's entity is Asset; query Thing in its own repository")
-        .inFile(assets).onLineContaining("findByCores");
+    assertErrorBeside(thing, "[RowguardQueryResult] cannot implement Assets.findByCores(int): it returns "
+        + "java.util.List<test.Thing>; this repository's entity is Asset; query Thing in its own repository",
+        "findByCores", "List<Thing> findByCores(int cores);");
   }
 
   @Test
@@ -181,5 +191,79 @@ class RepositoryMethodDiagnosticsTest {
         .hadErrorContaining("[RowguardEntityAccess] repository Pets cannot read back reference 'owner' to Owner: "
             + "Owner needs a visible constructor without parameters")
         .inFile(pet).onLineContaining("Owner owner");
+  }
+
+  /** An entity compiled earlier without the processor: its table is in no model this compilation can read. */
+  @Test
+  void anEntityOfAnotherCompilationHasNoTable() throws Exception {
+    Path classes = Files.createTempDirectory("rowguard-entity");
+    JavaFileObject thing = source("Thing", "@Entity public class Thing { @Id public UUID id; }");
+    Compilation earlier = javac().withOptions("-proc:none").compile(thing);
+    assertThat(earlier).succeeded();
+    for (JavaFileObject file : earlier.generatedFiles()) {
+      Path target = classes.resolve(file.getName().replaceFirst("^/?CLASS_OUTPUT/", ""));
+      Files.createDirectories(target.getParent());
+      try (InputStream in = file.openInputStream()) {
+        Files.copy(in, target);
+      }
+    }
+    JavaFileObject things =
+        source("Things", "@Repository public interface Things extends BasicRepository<Thing, UUID> {}");
+    Compilation compilation = javac()
+        .withProcessors(new RowguardProcessor())
+        .withClasspath(classpathWith(classes))
+        .compile(ASSET, things);
+    assertThat(compilation)
+        .hadErrorContaining("[RowguardRepositoryEntity] Things: Thing is not an entity of this compilation. "
+            + "Repositories work on @Entity classes compiled together with them")
+        .inFile(things).onLineContaining("interface Things");
+  }
+
+  /**
+   * A protected entity nested in a class of another package: the repository, nested in a subclass, sees it; the
+   * implementation, a top-level class of the repository's package, would not.
+   */
+  @Test
+  void anEntityTheImplementationCannotSeeIsReported() {
+    JavaFileObject base = source("Base",
+        "public class Base {",
+        "  @Entity protected static class Thing { @Id public UUID id; public Thing() {} }",
+        "}");
+    JavaFileObject sub = JavaFileObjects.forSourceLines("other.Sub",
+        "package other;",
+        "import jakarta.data.repository.*; import java.util.UUID;",
+        "public class Sub extends test.Base {",
+        "  @Repository public interface Things extends BasicRepository<Thing, UUID> {}",
+        "}");
+    assertThat(compile(base, sub))
+        .hadErrorContaining("[RowguardEntityAccess] repository Things cannot use Thing: the class is not public; "
+            + "make it public or declare the repository in package test")
+        .inFile(base).onLineContaining("class Thing");
+  }
+
+  /** The SQL analysis owns the rule, for the processor and the checks alike. */
+  @Test
+  void aSqlQueryReturningRowsMustSelectSome() {
+    assertError("[RowguardSqlResult] cannot implement Assets.bump(): the method returns rows, but the UPDATE returns "
+        + "none; add RETURNING with the columns to return, or declare the method to return int (the number of rows "
+        + "written)", "bump()", "@SqlQuery(\"UPDATE asset SET cores = 1\") List<Asset> bump();");
+  }
+
+  @Test
+  void anEnumParameterNeedsAPropertyOfThatEnum() {
+    JavaFileObject kind = source("Kind", "public enum Kind { SERVER, DESKTOP }");
+    assertErrorBeside(kind, "[RowguardSqlParameter] cannot implement Assets.byKind(Kind): 'kind' is the enum Kind, "
+        + "which no property of Asset has, so its stored text is not known; use the String it is stored as",
+        "byKind", "@SqlQuery(\"SELECT a.* FROM asset a WHERE a.hostname = :kind\") List<Asset> byKind(Kind kind);");
+  }
+
+  /** The test's own class path, with {@code classes} in front. */
+  private static List<File> classpathWith(Path classes) {
+    List<File> path = new ArrayList<>();
+    path.add(classes.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      path.add(new File(entry));
+    }
+    return path;
   }
 }

@@ -194,6 +194,11 @@ final class BoundPreparedStatement implements InvocationHandler {
     closeKeys();
     boolean neutral = text.sessionNeutral() && !callable;
     try {
+      if (checkout.transactionCarriesTenant()) {
+        PreparedStatement statement = unchanged();
+        current = statement;
+        return Reflection.call(statement, method, null);
+      }
       if (viaTransaction) {
         PreparedStatement statement = unchanged();
         current = statement;
@@ -210,12 +215,14 @@ final class BoundPreparedStatement implements InvocationHandler {
   private Object executePrefixed(String name, boolean neutral) throws SQLException {
     PreparedStatement statement = prefixed(neutral);
     current = statement;
-    keepsUnnamedOnTheServer(statement, !untyped.isEmpty());
+    // Inside a transaction a Sync does not end it, so the binding holds even where pgjdbc splits the message.
+    keepsUnnamedOnTheServer(statement, !untyped.isEmpty() && checkout.connection().getAutoCommit());
     List<String> values = checkout.values();
     for (int i = 0; i < values.size(); i++) {
       statement.setString(i + 1, values.get(i));
     }
     statement.execute();
+    checkout.statementBoundTransaction();
     statement.getMoreResults(); // past the binding's own result
     if (wantsKeys()) {
       keys = statement.getResultSet();
@@ -261,8 +268,9 @@ final class BoundPreparedStatement implements InvocationHandler {
    * a timestamp, {@code OTHER}) through a Describe first; once described, it ends the message with a Sync before
    * any statement whose row size it cannot bound (a text column), which would run the binding and the statement
    * in two implicit transactions, and the statement unbound (it fails closed: no rows, writes refused). Such a
-   * statement is therefore kept unnamed ({@code prepareThreshold} 0): parsed on every execution, never split.
-   * Statements whose parameters all carry their type are prepared on the server as usual.
+   * statement is therefore kept unnamed ({@code prepareThreshold} 0) in auto-commit mode: parsed on every
+   * execution, never split. Inside a transaction a Sync does not end it, so the binding holds either way and the
+   * statement is prepared as usual, as are statements whose parameters all carry their type.
    */
   private static void keepsUnnamedOnTheServer(PreparedStatement statement, boolean unnamed) throws SQLException {
     Class<?> pgStatement = PG_STATEMENT;

@@ -55,6 +55,21 @@ final class CheckoutBinding {
     transactionBound = false;
   }
 
+  /**
+   * Whether the transaction open now carries the tenant already (bound by one of its statements), so that its
+   * further statements run as the application wrote them: a local setting holds until the transaction ends.
+   */
+  boolean transactionCarriesTenant() throws SQLException {
+    return transactionBound && !connection.getAutoCommit();
+  }
+
+  /** After a statement that carried the binding ran inside the open transaction. */
+  void statementBoundTransaction() throws SQLException {
+    if (!connection.getAutoCommit()) {
+      transactionBound = true;
+    }
+  }
+
   /** After commit, rollback (also to a savepoint) or a change of auto-commit mode. */
   void transactionMayHaveEnded() {
     transactionBound = false;

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * <p>Checking a connection out sends nothing. Each statement carries the tenant in its own round trip, as the
  * {@link TenantBinding} says: by default, {@code SELECT length(set_config('<key>', $1, true) || …);} sent in the same
  * prepared text as the statement, so the setting holds for that statement only (or, inside a transaction, until
- * the transaction ends). Every declared key is bound, {@code ''} for levels the tenant does not bind, so a value
+ * the transaction ends: there only the first statement carries it, and the others run as written). Every declared key is bound, {@code ''} for levels the tenant does not bind, so a value
  * left in the session (by code that bypassed this wrapper) is shadowed for every statement that runs through it.
  * With no tenant bound, {@link #getConnection()} throws {@link TenantNotBoundException} before touching the pool.
  *

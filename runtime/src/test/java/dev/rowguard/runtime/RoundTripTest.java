@@ -86,18 +86,8 @@ class RoundTripTest {
     try (RoundTrips trips = new RoundTrips()) {
       for (int call = 0; call < 10; call++) {
         List<String> seen = TenantContext.call(A, () -> {
-          try (Connection connection = dataSource.getConnection();
-              PreparedStatement select = connection.prepareStatement(
-                  "SELECT tenant_id::text FROM invoice WHERE id = ? AND (?::timestamptz IS NULL)")) {
-            select.setLong(1, 1);
-            select.setObject(2, null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-            List<String> tenants = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                tenants.add(rows.getString(1));
-              }
-            }
-            return tenants;
+          try (Connection connection = dataSource.getConnection()) {
+            return tenantsOfUntypedSelect(connection);
           }
         });
         assertThat(trips.take()).isEqualTo(1);
@@ -164,6 +154,33 @@ class RoundTripTest {
       assertThat(trips.take()).isEqualTo(unbound);
       assertThat(unbound).isEqualTo(3);
       assertThat(updated).isEqualTo(1);
+    }
+  }
+
+  /**
+   * A local setting holds until the transaction ends: the first statement of a transaction carries the binding and
+   * the others run as written, also those with an untyped parameter, which stay prepared on the server (a Sync
+   * pgjdbc sends between the two does not end an open transaction).
+   */
+  @Test
+  void onlyTheFirstStatementOfATransactionCarriesTheBinding() throws SQLException {
+    try (RoundTrips trips = new RoundTrips()) {
+      setSession(id(A));
+      trips.takeExecutes();
+      readThenUpdate(pool.physical(), 1);
+      int unbound = trips.takeExecutes();
+      setSession("");
+      trips.takeExecutes();
+      for (int call = 0; call < 8; call++) { // past pgjdbc's prepareThreshold of 5
+        List<String> seen = TenantContext.call(A, () -> dataSource.callInTransaction(() -> {
+          try (Connection connection = dataSource.getConnection()) {
+            readThenUpdate(connection, 1);
+            return tenantsOfUntypedSelect(connection);
+          }
+        }));
+        assertThat(seen).containsExactly(id(A));
+        assertThat(trips.takeExecutes()).isEqualTo(unbound + 2); // the binding once, and the third statement
+      }
     }
   }
 
@@ -255,6 +272,22 @@ class RoundTripTest {
       statement.setObject(1, tenant.values().get(0));
       statement.setLong(2, id);
       return ids(statement);
+    }
+  }
+
+  /** The tenants of row 1 as seen through a statement with an untyped parameter (a null timestamptz). */
+  private static List<String> tenantsOfUntypedSelect(Connection connection) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT tenant_id::text FROM invoice WHERE id = ? AND (?::timestamptz IS NULL)")) {
+      select.setLong(1, 1);
+      select.setObject(2, null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+      List<String> tenants = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          tenants.add(rows.getString(1));
+        }
+      }
+      return tenants;
     }
   }
 

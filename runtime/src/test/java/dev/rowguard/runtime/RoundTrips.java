@@ -17,11 +17,15 @@ final class RoundTrips implements AutoCloseable {
 
   private final Thread thread = Thread.currentThread();
   private final AtomicInteger count = new AtomicInteger();
+  private final AtomicInteger executes = new AtomicInteger();
   private final Level previous = DRIVER.getLevel();
   private final Handler handler = new Handler() {
     @Override
     public void publish(LogRecord record) {
       String message = record.getMessage();
+      if (Thread.currentThread() == thread && message != null && message.startsWith(" FE=> Execute")) {
+        executes.incrementAndGet();
+      }
       if (Thread.currentThread() == thread && message != null
           && (message.equals(" FE=> Sync") || (message.startsWith(" FE=> SimpleQuery") && !begin(record)))) {
         count.incrementAndGet();
@@ -49,6 +53,14 @@ final class RoundTrips implements AutoCloseable {
   /** The round trips counted since the last call (or since this counter was made). */
   int take() {
     return count.getAndSet(0);
+  }
+
+  /**
+   * The statements executed since the last call: one per {@code Execute} message, so a statement that carries the
+   * binding counts two (the binding's {@code SELECT} and the statement).
+   */
+  int takeExecutes() {
+    return executes.getAndSet(0);
   }
 
   /** Counts one round trip more (to put back a count taken in between). */

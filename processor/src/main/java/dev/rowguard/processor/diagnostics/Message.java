@@ -246,8 +246,6 @@ public enum Message {
           + "rowguard_tenant(<alias>) expands to that restriction, bound from the tenant context"),
   SQL_FORBIDDEN(ERROR, "RowguardSqlForbidden",
       "cannot implement %s: %s. A @SqlQuery runs as the bound tenant and must not change who that is"),
-  SQL_NO_ROWS(ERROR, "RowguardSqlResult",
-      "cannot implement %s: the statement returns no rows; return void, int or long"),
   SQL_ENUM_PARAMETER(ERROR, "RowguardSqlParameter",
       "cannot implement %s: '%s' is the enum %s, which no property of %s has, so its stored text is not known; use "
           + "the String it is stored as"),

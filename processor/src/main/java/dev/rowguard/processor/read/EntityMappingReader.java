@@ -1,13 +1,12 @@
 package dev.rowguard.processor.read;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
 import dev.rowguard.processor.repository.Access;
 import dev.rowguard.processor.repository.EntityMapping;
 import dev.rowguard.processor.repository.EnumMapping;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.Property;
 import dev.rowguard.processor.repository.Reference;
 import dev.rowguard.processor.repository.ValueKind;
@@ -81,13 +80,13 @@ public final class EntityMappingReader {
     if (record && !recordFullyMapped(entity, table, repository)) {
       ok = false;
     }
-    return ok ? Optional.of(new EntityMapping(ClassName.get(entity), table, record, properties)) : Optional.empty();
+    return ok ? Optional.of(new EntityMapping(ModelTypes.of(entity), table, record, properties)) : Optional.empty();
   }
 
   private Optional<Property> property(Table table, Column column, VariableElement field, Access access, String pkg,
       String repository) {
     TypeMirror type = field.asType();
-    TypeName typeName = TypeName.get(type);
+    JavaType typeName = ModelTypes.of(type);
     Optional<ForeignKey> reference = table.foreignKeys().stream()
         .filter(fk -> field.getSimpleName().contentEquals(fk.field() == null ? "" : fk.field()))
         .findFirst();
@@ -103,9 +102,8 @@ public final class EntityMappingReader {
           .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
           .map(e -> e.getSimpleName().toString())
           .toList();
-      // The model lists each constant's stored value first, in declaration order, then the legacy values.
-      EnumMapping mapping = new EnumMapping(ClassName.get(enumType), constants,
-          column.allowedValues().subList(0, constants.size()));
+      EnumMapping mapping = new EnumMapping(ModelTypes.of(enumType), constants,
+          EnumValues.writtenValues(field, enumType, elements));
       return Optional.of(new Property(field.getSimpleName().toString(), column, typeName, ValueKind.ENUM, access,
           mapping, null));
     }
@@ -156,7 +154,7 @@ public final class EntityMappingReader {
     TypeMirror idType = id.get().asType();
     ValueKind idKind = idType.getKind().isPrimitive() ? ValueKind.PRIMITIVE
         : ColumnTypes.isString(idType) ? ValueKind.STRING : ValueKind.OBJECT;
-    return Optional.of(new Reference(ClassName.get(target), access.get(), idKind, TypeName.get(idType)));
+    return Optional.of(new Reference(ModelTypes.of(target), access.get(), idKind, ModelTypes.of(idType)));
   }
 
   /** Getter or visible field to read; setter or visible non-final field to write. */
@@ -192,7 +190,7 @@ public final class EntityMappingReader {
     }
     reporter.report(Location.of(field), Message.FIELD_NOT_WRITABLE, repository, name, entity.getSimpleName(),
         field.getModifiers().contains(Modifier.FINAL) ? "final" : "private", capitalized,
-        TypeName.get(field.asType()));
+        ModelTypes.of(field.asType()));
     return Optional.empty();
   }
 

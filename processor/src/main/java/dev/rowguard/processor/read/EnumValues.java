@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -38,8 +39,7 @@ final class EnumValues {
    * field cannot be stored.
    */
   Optional<List<String>> allowedValues(VariableElement field, TypeElement enumType) {
-    Optional<AnnotationValues> checkEnum = AnnotationValues.find(field, CheckEnum.class.getCanonicalName(), elements)
-        .or(() -> AnnotationValues.find(enumType, CheckEnum.class.getCanonicalName(), elements));
+    Optional<AnnotationValues> checkEnum = checkEnum(field, enumType, elements);
     Optional<AnnotationValues> enumerated = AnnotationValues.find(field, Jpa.ENUMERATED, elements);
     if (checkEnum.isEmpty()) {
       if (enumerated.isEmpty() || !enumerated.get().enumName("value").equals("STRING")) {
@@ -49,23 +49,23 @@ final class EnumValues {
       }
       return Optional.of(constants(enumType).stream().map(c -> c.getSimpleName().toString()).toList());
     }
-    CheckEnum.Case storedCase = CheckEnum.Case.valueOf(checkEnum.get().enumName("storedCase"));
+    List<VariableElement> constants = constants(enumType);
+    List<String> written = writtenValues(field, enumType, elements);
     Map<String, VariableElement> byValue = new HashMap<>();
-    List<String> written = new ArrayList<>();
     boolean duplicate = false;
-    for (VariableElement constant : constants(enumType)) {
-      Optional<AnnotationValues> explicit = AnnotationValues.find(constant, StoredValue.class.getCanonicalName(), elements);
-      String value = explicit.map(v -> v.string("value")).orElseGet(() -> derived(constant, storedCase));
+    for (int i = 0; i < constants.size(); i++) {
+      VariableElement constant = constants.get(i);
+      String value = written.get(i);
       VariableElement previous = byValue.putIfAbsent(value, constant);
       if (previous != null) {
         duplicate = true;
         if (!reportedEnums.contains(enumType.getQualifiedName().toString())) {
-          reporter.report(Location.of(constant, explicit.map(AnnotationValues::mirror).orElse(null)),
-              Message.DUPLICATE_STORED_VALUE, previous.getSimpleName(), constant.getSimpleName(),
-              enumType.getQualifiedName(), value);
+          AnnotationMirror explicit = AnnotationValues.find(constant, StoredValue.class.getCanonicalName(), elements)
+              .map(AnnotationValues::mirror).orElse(null);
+          reporter.report(Location.of(constant, explicit), Message.DUPLICATE_STORED_VALUE, previous.getSimpleName(),
+              constant.getSimpleName(), enumType.getQualifiedName(), value);
         }
       }
-      written.add(value);
     }
     if (duplicate) {
       reportedEnums.add(enumType.getQualifiedName().toString());
@@ -101,6 +101,29 @@ final class EnumValues {
         : "Map it with @Convert and an AttributeConverter that writes the stored values";
     reporter.report(Location.of(field, enumerated.map(AnnotationValues::mirror).orElse(null)),
         Message.CHECK_ENUM_JPA, field.getSimpleName(), enumType.getQualifiedName(), stored, jpaWrites, fix);
+  }
+
+  /**
+   * The text each constant of {@code enumType} is written as, in declaration order (legacy values are only read):
+   * its {@code @StoredValue}, else its name in the {@code @CheckEnum} case, else (plain {@code @Enumerated(STRING)})
+   * its name. The one rule for the schema's CHECK and the repositories' mapping; reports nothing.
+   */
+  static List<String> writtenValues(VariableElement field, TypeElement enumType, Elements elements) {
+    Optional<AnnotationValues> checkEnum = checkEnum(field, enumType, elements);
+    CheckEnum.Case storedCase = checkEnum
+        .map(values -> CheckEnum.Case.valueOf(values.enumName("storedCase")))
+        .orElse(CheckEnum.Case.AS_DECLARED);
+    return constants(enumType).stream()
+        .map(constant -> AnnotationValues.find(constant, StoredValue.class.getCanonicalName(), elements)
+            .filter(explicit -> checkEnum.isPresent())
+            .map(explicit -> explicit.string("value"))
+            .orElseGet(() -> derived(constant, storedCase)))
+        .toList();
+  }
+
+  private static Optional<AnnotationValues> checkEnum(VariableElement field, TypeElement enumType, Elements elements) {
+    return AnnotationValues.find(field, CheckEnum.class.getCanonicalName(), elements)
+        .or(() -> AnnotationValues.find(enumType, CheckEnum.class.getCanonicalName(), elements));
   }
 
   private static String derived(VariableElement constant, CheckEnum.Case storedCase) {

@@ -1,9 +1,9 @@
 package dev.rowguard.processor.read;
 
-import com.palantir.javapoet.TypeName;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.repository.EntityMapping;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.Operation;
 import dev.rowguard.processor.repository.Operation.Write;
 import dev.rowguard.processor.repository.Query;
@@ -94,7 +94,7 @@ final class LifecycleMethodReader {
       return Optional.empty();
     }
     Optional<Query> query = parameterQueries.parameterQuery(method, type, entity.get(), false);
-    Optional<TypeName> result = results.delete(method, type.getReturnType());
+    Optional<JavaType> result = results.delete(method, type.getReturnType());
     if (query.isEmpty() || result.isEmpty()) {
       return Optional.empty();
     }

@@ -1,44 +1,43 @@
 package dev.rowguard.processor.read;
 
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
+import dev.rowguard.processor.repository.MethodSignature;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.util.Types;
 
 /** The signature a generated class overrides a repository method with. */
 final class MethodSignatures {
   private MethodSignatures() {}
 
+  static MethodSignature override(ExecutableElement method, RepositoryScope scope) {
+    return override(method, scope.repositoryType, scope.types);
+  }
+
   /**
-   * The override with {@link InheritedParameters}' names, so that it does not depend on the compiler, and the
+   * The override of {@code method} in a class implementing {@code repository}: its types as members of the
+   * repository, {@link InheritedParameters}' names, so that it does not depend on the compiler, and the
    * {@code @SuppressWarnings} its signature needs to compile cleanly.
    */
-  static MethodSpec override(ExecutableElement method, RepositoryScope scope) {
-    MethodSpec signature = MethodSpec.overriding(method, scope.repositoryType, scope.types).build();
+  static MethodSignature override(ExecutableElement method, DeclaredType repository, Types types) {
+    ExecutableType member = (ExecutableType) types.asMemberOf(repository, method);
     List<String> names = InheritedParameters.names(method);
-    List<ParameterSpec> parameters = new ArrayList<>();
+    List<MethodSignature.Parameter> parameters = new ArrayList<>();
+    List<? extends TypeMirror> parameterTypes = member.getParameterTypes();
     for (int i = 0; i < names.size(); i++) {
-      ParameterSpec parameter = signature.parameters().get(i);
-      parameters.add(ParameterSpec.builder(parameter.type(), names.get(i))
-          .addModifiers(parameter.modifiers())
-          .addAnnotations(parameter.annotations())
-          .build());
+      parameters.add(new MethodSignature.Parameter(names.get(i), ModelTypes.of(parameterTypes.get(i))));
     }
-    MethodSpec.Builder builder = MethodSpec.methodBuilder(signature.name());
-    InheritedParameters.suppression(method, scope.memberType(method))
-        .ifPresent(token -> builder.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-            .addMember("value", "$S", token)
-            .build()));
-    return builder
-        .addAnnotations(signature.annotations())
-        .addModifiers(signature.modifiers())
-        .addTypeVariables(signature.typeVariables())
-        .returns(signature.returnType())
-        .addParameters(parameters)
-        .varargs(signature.varargs())
-        .addExceptions(signature.exceptions())
-        .build();
+    List<MethodSignature.TypeParameter> typeParameters = new ArrayList<>();
+    for (TypeVariable variable : member.getTypeVariables()) {
+      typeParameters.add(ModelTypes.parameter(variable));
+    }
+    return new MethodSignature(method.getSimpleName().toString(), typeParameters,
+        ModelTypes.of(member.getReturnType()), parameters, method.isVarArgs(),
+        member.getThrownTypes().stream().map(ModelTypes::of).toList(),
+        InheritedParameters.suppression(method, member).orElse(null));
   }
 }

@@ -1,10 +1,9 @@
 package dev.rowguard.processor.read;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.repository.EntityMapping;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.Operator;
 import dev.rowguard.processor.repository.Property;
 import dev.rowguard.processor.repository.Query;
@@ -78,20 +77,20 @@ final class QueryParameters {
   /** Whether a parameter fits the operator applied to a property; reported on the parameter when not. */
   boolean checkOperand(ExecutableElement method, VariableElement parameter, TypeMirror parameterType,
       Property property, Operator operator) {
-    TypeName expectedType = operator.textual() ? ClassName.get(String.class) : property.type();
+    JavaType expectedType = operator.textual() ? JavaType.Declared.of(String.class) : property.type();
     String expected = JavaTypes.readable(expectedType);
     String actual = JavaTypes.simpleName(parameterType);
     String name = InheritedParameters.name(parameter);
     if (operator == Operator.IN) {
       Optional<TypeMirror> element = collectionElement(parameterType);
-      if (element.isPresent() && TypeName.get(element.get()).box().equals(expectedType.box())) {
+      if (element.isPresent() && ModelTypes.of(element.get()).sameBoxed(expectedType)) {
         return true;
       }
       scope.fail(method, Location.of(parameter), Message.IN_PARAMETER_TYPE, name, actual, property.name(),
-          JavaTypes.readable(expectedType.box()));
+          JavaTypes.readable(expectedType.boxed()));
       return false;
     }
-    if (TypeName.get(parameterType).box().equals(expectedType.box())) {
+    if (ModelTypes.of(parameterType).sameBoxed(expectedType)) {
       return true;
     }
     scope.fail(method, Location.of(parameter), Message.PARAMETER_TYPE, name, actual, property.name(), expected,

@@ -1,12 +1,11 @@
 package dev.rowguard.processor.read;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.MethodSpec;
 import dev.rowguard.annotations.SqlQuery;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
 import dev.rowguard.processor.diagnostics.RepositoryOrigins;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.Operation;
 import dev.rowguard.processor.repository.Operation.Write;
 import dev.rowguard.processor.repository.RepositoryMethod;
@@ -78,7 +77,7 @@ public final class RepositoryReader {
     if (scope.failed()) {
       return Optional.empty();
     }
-    ClassName name = ClassName.get(repository);
+    JavaType.Declared name = ModelTypes.of(repository);
     return Optional.of(new RepositoryModel(name, RepositoryModel.implementationOf(name), methods));
   }
 

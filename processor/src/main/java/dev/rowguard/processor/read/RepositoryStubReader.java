@@ -1,9 +1,8 @@
 package dev.rowguard.processor.read;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeVariableName;
 import dev.rowguard.processor.diagnostics.Reporter;
+import dev.rowguard.processor.repository.JavaType;
+import dev.rowguard.processor.repository.MethodSignature;
 import dev.rowguard.processor.repository.RepositoryModel;
 import dev.rowguard.processor.repository.RepositoryStub;
 import java.util.ArrayList;
@@ -54,11 +53,11 @@ public final class RepositoryStubReader {
       String reason = String.join("; ", !errors.isEmpty() ? errors
           : !onInterface.isEmpty() ? onInterface
           : List.of(MODEL_HAS_ERRORS));
-      methods.add(new RepositoryStub.Method(MethodSpec.overriding(method, type, types).build(), reason));
+      methods.add(new RepositoryStub.Method(MethodSignatures.override(method, type, types), reason));
     }
-    ClassName name = ClassName.get(repository);
-    List<TypeVariableName> typeVariables = repository.getTypeParameters().stream()
-        .map(TypeVariableName::get)
+    JavaType.Declared name = ModelTypes.of(repository);
+    List<MethodSignature.TypeParameter> typeVariables = repository.getTypeParameters().stream()
+        .map(ModelTypes::parameter)
         .toList();
     return Optional.of(new RepositoryStub(name, typeVariables, RepositoryModel.implementationOf(name), methods));
   }

@@ -1,10 +1,9 @@
 package dev.rowguard.processor.read;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.repository.EntityMapping;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.Operation.Cardinality;
 import dev.rowguard.processor.repository.Operation.Write;
 import dev.rowguard.processor.repository.Projection;
@@ -108,19 +107,19 @@ final class ResultShapes {
     for (Element component : type.getRecordComponents()) {
       String name = component.getSimpleName().toString();
       Optional<Property> property = entity.property(name);
-      if (property.isEmpty() || !property.get().type().equals(TypeName.get(component.asType()))) {
+      if (property.isEmpty() || !property.get().type().equals(ModelTypes.of(component.asType()))) {
         fail(method, Message.PROJECTION_COMPONENT, returns, name, type.getSimpleName(), entity.simpleName(),
             property.map(p -> " of the same type (it is " + p.type() + ")").orElse(""));
         return Optional.empty();
       }
       properties.add(property.get());
     }
-    return Optional.of(new Projection(ClassName.get(type), properties));
+    return Optional.of(new Projection(ModelTypes.of(type), properties));
   }
 
-  Optional<TypeName> count(ExecutableElement method, TypeMirror returns) {
+  Optional<JavaType> count(ExecutableElement method, TypeMirror returns) {
     if (JavaTypes.isNamed(returns, NUMBERS)) {
-      return Optional.of(TypeName.get(returns));
+      return Optional.of(ModelTypes.of(returns));
     }
     fail(method, Message.COUNT_RESULT, returns);
     return Optional.empty();
@@ -134,9 +133,9 @@ final class ResultShapes {
     return false;
   }
 
-  Optional<TypeName> delete(ExecutableElement method, TypeMirror returns) {
+  Optional<JavaType> delete(ExecutableElement method, TypeMirror returns) {
     if (returns.getKind() == TypeKind.VOID || JavaTypes.isNamed(returns, NUMBERS)) {
-      return Optional.of(TypeName.get(returns));
+      return Optional.of(ModelTypes.of(returns));
     }
     fail(method, Message.DELETE_RESULT, returns);
     return Optional.empty();

@@ -1,7 +1,5 @@
 package dev.rowguard.processor.read;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import dev.rowguard.annotations.SqlQuery;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
@@ -10,6 +8,7 @@ import dev.rowguard.processor.repository.Access;
 import dev.rowguard.processor.repository.EntityMapping;
 import dev.rowguard.processor.repository.EnumMapping;
 import dev.rowguard.processor.repository.Bind;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.NativeResult;
 import dev.rowguard.processor.repository.Operation;
 import dev.rowguard.processor.repository.Operation.Cardinality;
@@ -29,7 +28,6 @@ import dev.rowguard.schema.query.StatementKind;
 import dev.rowguard.schema.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -100,7 +98,7 @@ public final class SqlQueryReader {
         }
         return binds(analysis, method, type, parameterIndex, entity, location, label)
             .map(binds -> new Operation.Native(entity, analysis.jdbcSql(), binds.binds(), binds.tenantKeys(), null,
-                null, TypeName.get(returns)));
+                null, ModelTypes.of(returns)));
       }
     }
 
@@ -136,10 +134,6 @@ public final class SqlQueryReader {
     }
     NativeQueryAnalysis analysis = analyzer.analyze(sql, parameters, shape);
     if (!report(analysis, location, label)) {
-      return Optional.empty();
-    }
-    if (analysis.kind() != StatementKind.SELECT && analysis.resultColumns().isEmpty()) {
-      reporter.report(location, Message.SQL_NO_ROWS, label);
       return Optional.empty();
     }
     Optional<NativeResult> result = result(analysis, shape, rowEntity, elementType, element, entity, location, label);
@@ -183,7 +177,7 @@ public final class SqlQueryReader {
         components.add(value.get());
         positions.add(position);
       }
-      return Optional.of(new NativeResult.Record(TypeName.get(elementType.asType()), components, positions));
+      return Optional.of(new NativeResult.Record(ModelTypes.of(elementType), components, positions));
     }
     return value("value", element, columns.get(0).column(), entity, location, label).map(NativeResult.Scalar::new);
   }
@@ -216,7 +210,7 @@ public final class SqlQueryReader {
     List<Operation.Native.TenantKey> keys = entityColumns.containsAll(named.stream()
         .map(Operation.Native.TenantKey::column).toList())
         ? entity.tenantKeys().stream()
-            .map(p -> new Operation.Native.TenantKey(p.column().name(), p.type().box())).toList()
+            .map(p -> new Operation.Native.TenantKey(p.column().name(), p.type().boxed())).toList()
         : named;
     List<String> keyColumns = keys.stream().map(Operation.Native.TenantKey::column).toList();
     List<Bind> binds = new ArrayList<>();
@@ -240,7 +234,7 @@ public final class SqlQueryReader {
   /** How a value of {@code type} travels through JDBC; enums take their stored text from a column of that enum. */
   private Optional<Property> value(String name, TypeMirror type, Column column, EntityMapping entity,
       Location location, String label) {
-    TypeName typeName = TypeName.get(type);
+    JavaType typeName = ModelTypes.of(type);
     Column described = column != null ? column
         : new Column(name, name, type.toString(), "", true, null, false, false, List.of(), null);
     Access none = new Access(name, null, Access.WriteKind.CONSTRUCTOR);
@@ -273,13 +267,13 @@ public final class SqlQueryReader {
   }
 
   /** The Java type the runtime binds a key of this SQL type as (see {@code TenantKeyLevel}). */
-  private static TypeName keyType(String sqlType) {
-    return switch (sqlType) {
-      case "uuid" -> ClassName.get(java.util.UUID.class);
-      case "bigint" -> ClassName.get(Long.class);
-      case "integer" -> ClassName.get(Integer.class);
-      default -> ClassName.get(String.class);
-    };
+  private static JavaType keyType(String sqlType) {
+    return JavaType.Declared.of(switch (sqlType) {
+      case "uuid" -> java.util.UUID.class;
+      case "bigint" -> Long.class;
+      case "integer" -> Integer.class;
+      default -> String.class;
+    });
   }
 
 }

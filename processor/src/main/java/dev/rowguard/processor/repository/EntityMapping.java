@@ -1,6 +1,5 @@
 package dev.rowguard.processor.repository;
 
-import com.palantir.javapoet.ClassName;
 import dev.rowguard.schema.Table;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import java.util.Optional;
  *     constructor and setters
  * @param properties every mapped property, in column order
  */
-public record EntityMapping(ClassName type, Table table, boolean record, List<Property> properties) {
+public record EntityMapping(JavaType.Declared type, Table table, boolean record, List<Property> properties) {
   public EntityMapping {
     properties = List.copyOf(properties);
   }

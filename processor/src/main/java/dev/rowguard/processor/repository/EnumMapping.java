@@ -1,6 +1,5 @@
 package dev.rowguard.processor.repository;
 
-import com.palantir.javapoet.ClassName;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * @param constants its constants, in declaration order
  * @param storedValues the stored text of each constant, same order
  */
-public record EnumMapping(ClassName type, List<String> constants, List<String> storedValues) {
+public record EnumMapping(JavaType.Declared type, List<String> constants, List<String> storedValues) {
   public EnumMapping {
     constants = List.copyOf(constants);
     storedValues = List.copyOf(storedValues);

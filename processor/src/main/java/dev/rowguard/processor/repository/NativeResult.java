@@ -1,6 +1,5 @@
 package dev.rowguard.processor.repository;
 
-import com.palantir.javapoet.TypeName;
 import java.util.List;
 
 /** How the rows of a native query are read. */
@@ -22,7 +21,7 @@ public sealed interface NativeResult {
    * @param components how each component is read, in component order
    * @param positions the result column of each component
    */
-  record Record(TypeName type, List<Property> components, List<Integer> positions) implements NativeResult {
+  record Record(JavaType.Declared type, List<Property> components, List<Integer> positions) implements NativeResult {
     public Record {
       components = List.copyOf(components);
       positions = List.copyOf(positions);

@@ -1,6 +1,5 @@
 package dev.rowguard.processor.repository;
 
-import com.palantir.javapoet.TypeName;
 import java.util.List;
 
 /** What one repository method does. */
@@ -24,7 +23,7 @@ public sealed interface Operation {
   }
 
   /** Counts rows; {@code resultType} is {@code long} or {@code int} (or their wrappers). */
-  record Count(Query query, TypeName resultType) implements Operation {
+  record Count(Query query, JavaType resultType) implements Operation {
     @Override
     public EntityMapping entity() {
       return query.entity();
@@ -40,7 +39,7 @@ public sealed interface Operation {
   }
 
   /** Deletes the rows that match; {@code resultType} is {@code void}, {@code int} or {@code long}. */
-  record DeleteWhere(Query query, TypeName resultType) implements Operation {
+  record DeleteWhere(Query query, JavaType resultType) implements Operation {
     @Override
     public EntityMapping entity() {
       return query.entity();
@@ -60,7 +59,7 @@ public sealed interface Operation {
    * @param resultType for a writing method, {@code void}, {@code int}, {@code long} or {@code boolean}
    */
   record Native(EntityMapping entity, String sql, List<Bind> binds, List<TenantKey> tenantKeys,
-      NativeResult result, Cardinality cardinality, TypeName resultType) implements Operation {
+      NativeResult result, Cardinality cardinality, JavaType resultType) implements Operation {
     public Native {
       binds = List.copyOf(binds);
       tenantKeys = List.copyOf(tenantKeys);
@@ -73,7 +72,7 @@ public sealed interface Operation {
     }
 
     /** A tenant key column and the Java type the runtime binds it as. */
-    public record TenantKey(String column, TypeName type) {}
+    public record TenantKey(String column, JavaType type) {}
   }
 
   /**

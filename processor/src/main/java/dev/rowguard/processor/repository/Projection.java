@@ -1,6 +1,5 @@
 package dev.rowguard.processor.repository;
 
-import com.palantir.javapoet.ClassName;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * @param type the record
  * @param properties the entity property of each component, in component order
  */
-public record Projection(ClassName type, List<Property> properties) {
+public record Projection(JavaType.Declared type, List<Property> properties) {
   public Projection {
     properties = List.copyOf(properties);
   }

@@ -1,6 +1,5 @@
 package dev.rowguard.processor.repository;
 
-import com.palantir.javapoet.TypeName;
 import dev.rowguard.schema.Column;
 
 /**
@@ -15,7 +14,7 @@ import dev.rowguard.schema.Column;
  * @param reference for {@link ValueKind#REFERENCE}, the target; otherwise {@code null}
  */
 public record Property(
-    String name, Column column, TypeName type, ValueKind kind, Access access, EnumMapping enumMapping,
+    String name, Column column, JavaType type, ValueKind kind, Access access, EnumMapping enumMapping,
     Reference reference) {
 
   /** The property name with its first letter upper case, as it appears in method names. */

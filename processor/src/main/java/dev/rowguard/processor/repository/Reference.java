@@ -1,6 +1,5 @@
 package dev.rowguard.processor.repository;
 
-import com.palantir.javapoet.ClassName;
 
 /**
  * The target of a {@code @ManyToOne} property: written as the target's key, read back as a new target instance
@@ -11,4 +10,4 @@ import com.palantir.javapoet.ClassName;
  * @param idKind how the key travels through JDBC
  * @param idType the key's Java type
  */
-public record Reference(ClassName target, Access id, ValueKind idKind, com.palantir.javapoet.TypeName idType) {}
+public record Reference(JavaType.Declared target, Access id, ValueKind idKind, JavaType idType) {}

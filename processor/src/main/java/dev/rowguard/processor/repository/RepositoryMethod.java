@@ -1,6 +1,5 @@
 package dev.rowguard.processor.repository;
 
-import com.palantir.javapoet.MethodSpec;
 
 /**
  * One method of a repository interface and what it does.
@@ -8,7 +7,7 @@ import com.palantir.javapoet.MethodSpec;
  * @param signature the overriding signature (no body), type variables of the interface resolved
  * @param operation what the generated body does
  */
-public record RepositoryMethod(MethodSpec signature, Operation operation) {
+public record RepositoryMethod(MethodSignature signature, Operation operation) {
   public String name() {
     return signature.name();
   }

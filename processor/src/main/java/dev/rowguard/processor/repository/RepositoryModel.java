@@ -1,6 +1,5 @@
 package dev.rowguard.processor.repository;
 
-import com.palantir.javapoet.ClassName;
 import java.util.List;
 
 /**
@@ -10,13 +9,15 @@ import java.util.List;
  * @param implementation the generated class, {@code <Interface>Jdbc} in the interface's package
  * @param methods every abstract method, in declaration order (inherited ones first)
  */
-public record RepositoryModel(ClassName repository, ClassName implementation, List<RepositoryMethod> methods) {
+public record RepositoryModel(
+    JavaType.Declared repository, JavaType.Declared implementation, List<RepositoryMethod> methods) {
   public RepositoryModel {
     methods = List.copyOf(methods);
   }
 
   /** The class generated for {@code repository}: {@code AssetRepository} → {@code AssetRepositoryJdbc}. */
-  public static ClassName implementationOf(ClassName repository) {
-    return ClassName.get(repository.packageName(), String.join("_", repository.simpleNames()) + "Jdbc");
+  public static JavaType.Declared implementationOf(JavaType.Declared repository) {
+    return new JavaType.Declared(
+        repository.packageName(), List.of(String.join("_", repository.simpleNames()) + "Jdbc"), List.of());
   }
 }

@@ -1,8 +1,5 @@
 package dev.rowguard.processor.repository;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeVariableName;
 import java.util.List;
 
 /**
@@ -16,7 +13,8 @@ import java.util.List;
  * @param implementation the stub class, named as the real implementation would be
  * @param methods every abstract method, in the order the real implementation would have them
  */
-public record RepositoryStub(ClassName repository, List<TypeVariableName> typeVariables, ClassName implementation,
+public record RepositoryStub(JavaType.Declared repository, List<MethodSignature.TypeParameter> typeVariables,
+    JavaType.Declared implementation,
     List<Method> methods) {
   public RepositoryStub {
     typeVariables = List.copyOf(typeVariables);
@@ -29,5 +27,5 @@ public record RepositoryStub(ClassName repository, List<TypeVariableName> typeVa
    * @param signature the overriding signature (no body), as for a generated method
    * @param reason why it was not generated: the Rowguard errors reported on it, or a pointer to the build output
    */
-  public record Method(MethodSpec signature, String reason) {}
+  public record Method(MethodSignature signature, String reason) {}
 }

@@ -1,10 +1,10 @@
 package dev.rowguard.processor.validate;
 
-import com.palantir.javapoet.TypeName;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
 import dev.rowguard.processor.diagnostics.RepositoryOrigins;
 import dev.rowguard.processor.repository.Condition;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.Operation;
 import dev.rowguard.processor.repository.Operation.Cardinality;
 import dev.rowguard.processor.repository.Operator;
@@ -66,7 +66,7 @@ public final class RepositoryValidator {
           condition.ignoreCase() ? "IgnoreCase" : operator.name().toLowerCase(Locale.ROOT));
     }
     if ((operator == Operator.TRUE || operator == Operator.FALSE)
-        && !condition.property().type().box().equals(TypeName.BOOLEAN.box())) {
+        && !condition.property().type().sameBoxed(JavaType.BOOLEAN)) {
       reporter.report(origin.location(), Message.NOT_BOOLEAN, origin.label(), property, condition.property().type());
     }
   }

@@ -50,7 +50,7 @@ final class ClassMembers {
   void addFields(TypeSpec.Builder type) {
     for (EntityMapping entity : tenanted) {
       type.addField(tenantColumnsField(tenantConstant(entity), entity.tenantKeys().stream()
-          .map(key -> new Operation.Native.TenantKey(key.column().name(), key.type().box()))
+          .map(key -> new Operation.Native.TenantKey(key.column().name(), key.type().boxed()))
           .toList()));
     }
     constants.values().forEach(type::addField);
@@ -79,11 +79,12 @@ final class ClassMembers {
    */
   private static FieldSpec tenantColumnsField(String name, List<Operation.Native.TenantKey> keys) {
     StringBuilder format = new StringBuilder("$T.of($S, $T.class)$>$>");
-    List<Object> args = new ArrayList<>(List.of(TENANT_COLUMNS, keys.get(0).column(), keys.get(0).type()));
+    List<Object> args = new ArrayList<>(List.of(TENANT_COLUMNS, keys.get(0).column(),
+        PoetTypes.of(keys.get(0).type())));
     for (int i = 1; i < keys.size(); i++) {
       format.append("\n.and($S, $T.class)");
       args.add(keys.get(i).column());
-      args.add(keys.get(i).type());
+      args.add(PoetTypes.of(keys.get(i).type()));
     }
     format.append("$<$<");
     return FieldSpec.builder(TENANT_COLUMNS, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

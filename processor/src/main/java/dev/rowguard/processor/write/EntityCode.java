@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeVariableName;
 import dev.rowguard.processor.repository.Access;
 import dev.rowguard.processor.repository.EntityMapping;
 import dev.rowguard.processor.repository.EnumMapping;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.Projection;
 import dev.rowguard.processor.repository.Property;
 import dev.rowguard.processor.repository.Reference;
@@ -57,9 +58,10 @@ final class EntityCode {
   /** An entity from a row whose columns are at {@code positions} (property order), named with {@code suffix}. */
   String rowMapper(EntityMapping entity, List<Integer> positions, String suffix) {
     return helper(lowerFirst(String.join("", entity.type().simpleNames())) + suffix, name -> {
+      ClassName type = PoetTypes.of(entity.type());
       MethodSpec.Builder method = MethodSpec.methodBuilder(name)
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .returns(entity.type())
+          .returns(type)
           .addParameter(ROWS, "rows")
           .addException(SQLException.class);
       List<CodeBlock> values = new ArrayList<>();
@@ -67,9 +69,9 @@ final class EntityCode {
         values.add(read(entity.properties().get(i), positions.get(i)));
       }
       if (entity.record()) {
-        method.addStatement("return new $T(\n$L)", entity.type(), CodeBlock.join(indent(values), ",\n"));
+        method.addStatement("return new $T(\n$L)", type, CodeBlock.join(indent(values), ",\n"));
       } else {
-        method.addStatement("$T entity = new $T()", entity.type(), entity.type());
+        method.addStatement("$T entity = new $T()", type, type);
         for (int i = 0; i < values.size(); i++) {
           method.addStatement(assign("entity", entity.properties().get(i), values.get(i)));
         }
@@ -90,8 +92,9 @@ final class EntityCode {
   }
 
   /** A record from the columns at {@code positions}, one per component, named with {@code suffix}. */
-  String recordMapper(TypeName type, List<Property> components, List<Integer> positions, String suffix) {
-    ClassName record = (ClassName) type;
+  String recordMapper(JavaType.Declared type, List<Property> components, List<Integer> positions,
+      String suffix) {
+    ClassName record = PoetTypes.of(type);
     return helper(lowerFirst(String.join("", record.simpleNames())) + suffix, name -> {
       List<CodeBlock> values = new ArrayList<>();
       for (int i = 0; i < components.size(); i++) {
@@ -135,7 +138,7 @@ final class EntityCode {
       return MethodSpec.methodBuilder(name)
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .returns(String.class)
-          .addParameter(mapping.type(), "value")
+          .addParameter(PoetTypes.of(mapping.type()), "value")
           .beginControlFlow("if (value == null)")
           .addStatement("return null")
           .endControlFlow()
@@ -145,12 +148,14 @@ final class EntityCode {
     helper(ValueCode.constantName(mapping), name -> {
       CodeBlock.Builder cases = CodeBlock.builder();
       for (int i = 0; i < mapping.constants().size(); i++) {
-        cases.add("case $S -> $T.$L;\n", mapping.storedValues().get(i), mapping.type(), mapping.constants().get(i));
+        cases.add("case $S -> $T.$L;\n", mapping.storedValues().get(i), PoetTypes.of(mapping.type()),
+            mapping.constants().get(i));
       }
-      cases.add("default -> throw $T.unknownStoredValue(value, $T.class);\n", ValueCode.SUPPORT, mapping.type());
+      cases.add("default -> throw $T.unknownStoredValue(value, $T.class);\n", ValueCode.SUPPORT,
+          PoetTypes.of(mapping.type()));
       return MethodSpec.methodBuilder(name)
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .returns(mapping.type())
+          .returns(PoetTypes.of(mapping.type()))
           .addParameter(String.class, "value")
           .beginControlFlow("if (value == null)")
           .addStatement("return null")
@@ -164,12 +169,12 @@ final class EntityCode {
     helper(ValueCode.referenceName(reference), name -> MethodSpec.methodBuilder(name)
         .addJavadoc("A reference holding only the key, as JPA's getReference would give.\n")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(reference.target())
-        .addParameter(reference.idType().box(), "id")
+        .returns(PoetTypes.of(reference.target()))
+        .addParameter(PoetTypes.of(reference.idType().boxed()), "id")
         .beginControlFlow("if (id == null)")
         .addStatement("return null")
         .endControlFlow()
-        .addStatement("$T reference = new $T()", reference.target(), reference.target())
+        .addStatement("$T reference = new $T()", PoetTypes.of(reference.target()), PoetTypes.of(reference.target()))
         .addStatement(write("reference", reference.id(), CodeBlock.of("id")))
         .addStatement("return reference")
         .build());
@@ -232,7 +237,7 @@ final class EntityCode {
     MethodSpec.Builder method = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(JDBC_STATEMENT, "statement")
-        .addParameter(entity.type(), "entity");
+        .addParameter(PoetTypes.of(entity.type()), "entity");
     if (entity.table().tenanted()) {
       method.addParameter(Object[].class, "tenant");
     }
@@ -265,7 +270,7 @@ final class EntityCode {
       Map<Property, CodeBlock> changes = new LinkedHashMap<>();
       for (int i = 0; i < entity.tenantKeys().size(); i++) {
         Property key = entity.tenantKeys().get(i);
-        changes.put(key, CodeBlock.of("($T) tenant[$L]", key.type(), i));
+        changes.put(key, CodeBlock.of("($T) tenant[$L]", PoetTypes.of(key.type()), i));
       }
       for (int i = 0; i < generated.size(); i++) {
         changes.put(generated.get(i), read(generated.get(i), i + 1));
@@ -281,7 +286,7 @@ final class EntityCode {
       Map<Property, CodeBlock> changes = new LinkedHashMap<>();
       for (int i = 0; i < entity.tenantKeys().size(); i++) {
         Property key = entity.tenantKeys().get(i);
-        changes.put(key, CodeBlock.of("($T) tenant[$L]", key.type(), i));
+        changes.put(key, CodeBlock.of("($T) tenant[$L]", PoetTypes.of(key.type()), i));
       }
       entity.version().ifPresent(v -> changes.put(v, CodeBlock.of("entity.$L + 1", v.access().read())));
       return finishResult(method, entity, changes);
@@ -289,7 +294,7 @@ final class EntityCode {
   }
 
   private static MethodSpec.Builder resultSignature(String name, EntityMapping entity) {
-    TypeVariableName s = TypeVariableName.get("S", entity.type());
+    TypeVariableName s = TypeVariableName.get("S", PoetTypes.of(entity.type()));
     MethodSpec.Builder method = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addTypeVariable(s)
@@ -313,7 +318,8 @@ final class EntityCode {
       method.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
           .addMember("value", "{$S, $S}", "unchecked", "all")
           .build());
-      method.addStatement("return (S) new $T(\n$L)", entity.type(), CodeBlock.join(indent(values), ",\n"));
+      method.addStatement("return (S) new $T(\n$L)", PoetTypes.of(entity.type()),
+          CodeBlock.join(indent(values), ",\n"));
     } else {
       for (Map.Entry<Property, CodeBlock> change : changes.entrySet()) {
         Property property = change.getKey();

@@ -34,7 +34,7 @@ final class FindRenderer {
     List<Property> selected = find.projection() == null ? entity.properties() : find.projection().properties();
     String mapper = find.projection() == null ? block.entities.rowMapper(entity)
         : block.entities.projectionMapper(find.projection());
-    TypeName resultType = find.projection() == null ? entity.type() : find.projection().type();
+    TypeName resultType = PoetTypes.of(find.projection() == null ? entity.type() : find.projection().type());
     Statement select = RepositorySql.select(query, selected);
     boolean page = find.cardinality() == Cardinality.PAGE;
     List<String> staticOrder = new ArrayList<>(RepositorySql.orderTerms(query.orderBy()));
@@ -92,7 +92,7 @@ final class FindRenderer {
       switch (dynamic.kind()) {
         case SORT -> block.code.addStatement("order.add($L($L))", helper, block.arg(dynamic.parameter()));
         case ORDER, SORT_ARRAY -> block.code.beginControlFlow("for ($T sort : $L)",
-                ParameterizedTypeName.get(SORT, WildcardTypeName.supertypeOf(entity.type())),
+                ParameterizedTypeName.get(SORT, WildcardTypeName.supertypeOf(PoetTypes.of(entity.type()))),
                 block.arg(dynamic.parameter()))
             .addStatement("order.add($L(sort))", helper)
             .endControlFlow();

@@ -1,12 +1,12 @@
 package dev.rowguard.processor.write;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import dev.rowguard.processor.repository.Bind;
 import dev.rowguard.processor.repository.EntityMapping;
+import dev.rowguard.processor.repository.JavaType;
+import dev.rowguard.processor.repository.MethodSignature;
 import dev.rowguard.processor.repository.Operation.Cardinality;
 import dev.rowguard.processor.repository.Property;
 import dev.rowguard.processor.repository.RepositoryMethod;
@@ -54,10 +54,10 @@ final class JdbcBlock {
     return names.getOrDefault(parameter, parameter);
   }
 
-  TypeName parameterType(String name) {
+  JavaType parameterType(String name) {
     return method.signature().parameters().stream()
         .filter(p -> p.name().equals(name))
-        .map(ParameterSpec::type)
+        .map(MethodSignature.Parameter::type)
         .findFirst()
         .orElseThrow();
   }
@@ -128,7 +128,7 @@ final class JdbcBlock {
       entities.enumHelpers(property.enumMapping());
     }
     String name = arg(parameter);
-    boolean array = parameterType(parameter) instanceof ArrayTypeName;
+    boolean array = parameterType(parameter) instanceof JavaType.ArrayOf;
     CodeBlock elements;
     if (ValueCode.needsArrayConversion(property)) {
       CodeBlock stream = array ? CodeBlock.of("$T.stream($L)", Arrays.class, name) : CodeBlock.of("$L.stream()", name);
@@ -141,12 +141,12 @@ final class JdbcBlock {
   }
 
   /** Runs a statement that writes and returns its row count as {@code result}: void, int, long or boolean. */
-  void returnUpdateCount(TypeName result) {
-    if (result.equals(TypeName.VOID)) {
+  void returnUpdateCount(JavaType result) {
+    if (result.equals(JavaType.VOID)) {
       code.addStatement("statement.executeUpdate()");
-    } else if (result.box().equals(TypeName.BOOLEAN.box())) {
+    } else if (result.sameBoxed(JavaType.BOOLEAN)) {
       code.addStatement("return statement.executeUpdate() > 0");
-    } else if (result.box().equals(TypeName.LONG.box())) {
+    } else if (result.sameBoxed(JavaType.LONG)) {
       code.addStatement("return statement.executeLargeUpdate()");
     } else {
       code.addStatement("return statement.executeUpdate()");

@@ -35,14 +35,14 @@ final class NativeRenderer {
       }
       String mapper = inOrder ? entities.rowMapper(rows.entity())
           : entities.rowMapper(rows.entity(), rows.positions(), suffix);
-      block.query(query.cardinality(), CodeBlock.of("$L(rows)", mapper), rows.entity().type(),
+      block.query(query.cardinality(), CodeBlock.of("$L(rows)", mapper), PoetTypes.of(rows.entity().type()),
           rows.entity().simpleName());
     } else if (query.result() instanceof NativeResult.Record record) {
       String mapper = entities.recordMapper(record.type(), record.components(), record.positions(), suffix);
-      block.query(query.cardinality(), CodeBlock.of("$L(rows)", mapper), record.type(), "row");
+      block.query(query.cardinality(), CodeBlock.of("$L(rows)", mapper), PoetTypes.of(record.type()), "row");
     } else {
       NativeResult.Scalar scalar = (NativeResult.Scalar) query.result();
-      TypeName type = scalar.value().type();
+      TypeName type = PoetTypes.of(scalar.value().type());
       block.query(query.cardinality(), entities.read(scalar.value(), 1), type, "row");
     }
     block.close();

@@ -1,7 +1,7 @@
 package dev.rowguard.processor.write;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.TypeName;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.Operation;
 
 /** Renders the methods that count, test for or delete the rows of a query: one statement, one answer. */
@@ -11,7 +11,7 @@ final class QueryRenderer {
   static void count(Operation.Count count, JdbcBlock block) {
     Statement statement = RepositorySql.count(count.query());
     prepare(block, count, statement);
-    block.queryOneValue(count.resultType().box().equals(TypeName.LONG.box())
+    block.queryOneValue(count.resultType().sameBoxed(JavaType.LONG)
         ? CodeBlock.of("return rows.getLong(1)")
         : CodeBlock.of("return $T.toIntExact(rows.getLong(1))", Math.class), true);
     block.close();

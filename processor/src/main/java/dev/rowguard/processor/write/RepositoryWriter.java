@@ -5,8 +5,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.rowguard.processor.repository.MethodSignature;
 import dev.rowguard.processor.repository.Operation;
 import dev.rowguard.processor.repository.RepositoryMethod;
 import dev.rowguard.processor.repository.RepositoryModel;
@@ -57,13 +57,13 @@ public final class RepositoryWriter {
     for (RepositoryMethod method : model.methods()) {
       methods.add(method(method));
     }
-    TypeSpec.Builder type = TypeSpec.classBuilder(model.implementation())
+    TypeSpec.Builder type = TypeSpec.classBuilder(PoetTypes.of(model.implementation()))
         .addJavadoc(classJavadoc())
         .addAnnotation(AnnotationSpec.builder(GENERATED)
             .addMember("value", "$S", "dev.rowguard.processor.RowguardProcessor")
             .build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(model.repository());
+        .addSuperinterface(PoetTypes.of(model.repository()));
     members.addFields(type);
     type.addField(DataSource.class, "dataSource", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(MethodSpec.constructorBuilder()
@@ -89,34 +89,22 @@ public final class RepositoryWriter {
             + "<p>Every statement on a tenanted table restricts each tenant key to the tenant bound with\n"
             + "{@code TenantContext}, and a method called without one throws before any SQL is sent. Construct it\n"
             + "with the application's tenant-binding data source:\n"
-            + "<pre>{@code\n$T repository = new $T(dataSource);\n}</pre>\n", model.repository(),
-            model.repository(), model.implementation())
+            + "<pre>{@code\n$T repository = new $T(dataSource);\n}</pre>\n", PoetTypes.of(model.repository()),
+            PoetTypes.of(model.repository()), PoetTypes.of(model.implementation()))
         : CodeBlock.of("Rowguard's JDBC implementation of {@link $T}, generated at compile time.\n\n"
             + "<p>Its table is shared by all tenants: construct it with a data source that needs no tenant, such as\n"
             + "{@code tenantBindingDataSource.withoutTenant(\"reason\")} for reads, or the owner's for writes:\n"
             + "<pre>{@code\n$T repository = new $T(dataSource.withoutTenant(\"shared accounts\"));\n}</pre>\n",
-            model.repository(), model.repository(), model.implementation());
+            PoetTypes.of(model.repository()), PoetTypes.of(model.repository()),
+            PoetTypes.of(model.implementation()));
   }
 
   private MethodSpec method(RepositoryMethod method) {
-    MethodSpec signature = method.signature();
-    // overriding() has resolved the interface's type variables; rebuilt here to rename clashing parameters. The
-    // reader's annotations (a @SuppressWarnings the signature needs) are kept.
-    MethodSpec.Builder builder = MethodSpec.methodBuilder(signature.name())
-        .addAnnotation(Override.class)
-        .addAnnotations(signature.annotations().stream()
-            .filter(a -> !a.type().equals(ClassName.get(Override.class)))
-            .toList())
-        .addModifiers(signature.modifiers())
-        .addTypeVariables(signature.typeVariables())
-        .returns(signature.returnType())
-        .addExceptions(signature.exceptions());
+    MethodSignature signature = method.signature();
+    // Parameters that would hide a field of the class are renamed.
     Map<String, String> names = ParameterNames.allocate(
-        signature.parameters().stream().map(ParameterSpec::name).toList(), fields);
-    for (ParameterSpec parameter : signature.parameters()) {
-      builder.addParameter(ParameterSpec.builder(parameter.type(), names.get(parameter.name())).build());
-    }
-    builder.varargs(signature.varargs());
+        signature.parameters().stream().map(MethodSignature.Parameter::name).toList(), fields);
+    MethodSpec.Builder builder = PoetTypes.override(signature, names::get);
     JdbcBlock block = new JdbcBlock(method, model.repository().simpleName() + "." + method.name(), names, members,
         entities);
     Operation operation = method.operation();

@@ -2,8 +2,8 @@ package dev.rowguard.processor.write;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.TypeName;
 import dev.rowguard.processor.repository.EnumMapping;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.Property;
 import dev.rowguard.processor.repository.Reference;
 import dev.rowguard.processor.repository.ValueKind;
@@ -39,8 +39,8 @@ final class ValueCode {
    * The {@code java.sql.Types} constant to bind a value of {@code type} with, so that a null is sent with the same
    * type as a value: pgjdbc splits a batch wherever the parameter types change, and an untyped null differs.
    */
-  private static String jdbcType(TypeName type) {
-    return switch (type.box().toString()) {
+  private static String jdbcType(JavaType type) {
+    return switch (type.boxed().toString()) {
       case "java.lang.Integer" -> "INTEGER";
       case "java.lang.Long" -> "BIGINT";
       case "java.lang.Short" -> "SMALLINT";
@@ -64,8 +64,8 @@ final class ValueCode {
       case BIG_DECIMAL -> CodeBlock.of("rows.getBigDecimal($L)", index);
       case ENUM -> CodeBlock.of("$L(rows.getString($L))", constantName(property.enumMapping()), index);
       case REFERENCE -> CodeBlock.of("$L(rows.getObject($L, $T.class))", referenceName(property.reference()), index,
-          property.reference().idType().box());
-      case OBJECT -> CodeBlock.of("rows.getObject($L, $T.class)", index, property.type());
+          PoetTypes.of(property.reference().idType().boxed()));
+      case OBJECT -> CodeBlock.of("rows.getObject($L, $T.class)", index, PoetTypes.of(property.type()));
     };
   }
 
@@ -107,7 +107,7 @@ final class ValueCode {
     return "referenceTo" + String.join("", reference.target().simpleNames());
   }
 
-  private static String primitiveSuffix(TypeName type) {
+  private static String primitiveSuffix(JavaType type) {
     String name = type.toString();
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }

@@ -2,13 +2,13 @@ package dev.rowguard.processor.write;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.WildcardTypeName;
 import dev.rowguard.processor.repository.EntityMapping;
+import dev.rowguard.processor.repository.JavaType;
 import dev.rowguard.processor.repository.Operation.Write;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -163,8 +163,8 @@ final class WriteRenderer {
 
   /** The List's element type, a wildcard's bound for {@code List<? extends Asset>}. */
   private TypeName element() {
-    TypeName element = ((ParameterizedTypeName) block.parameterType(write.parameter())).typeArguments().get(0);
-    return element instanceof WildcardTypeName wildcard ? wildcard.upperBounds().get(0) : element;
+    JavaType element = ((JavaType.Declared) block.parameterType(write.parameter())).typeArguments().get(0);
+    return PoetTypes.of(element instanceof JavaType.Wildcard wildcard ? wildcard.upper() : element);
   }
 
   private void throwNotFound(String item) {
