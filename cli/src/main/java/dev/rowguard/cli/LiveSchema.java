@@ -87,7 +87,7 @@ record LiveSchema(Schema schema, LiveDatabase database) {
     model.tables().forEach(t -> withoutUsage.add(t.name().schema()));
     withoutUsage.removeAll(catalog.schemasWithUsage());
     return new LiveSchema(Schema.of(tables), new LiveDatabase(enumColumns, checkedColumns, policiesToReplace,
-        privilegesToReset, catalog.roleExists(), withoutUsage));
+        privilegesToReset, catalog.roleExists(), withoutUsage, catalog.unusedEnumTypes().keySet()));
   }
 
   private static boolean rowSecurity(Difference difference) {

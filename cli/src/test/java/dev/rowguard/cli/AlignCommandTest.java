@@ -77,9 +77,9 @@ class AlignCommandTest {
     assertThat(files(migrations)).containsExactly("V2.1__align_with_model_concurrently.sql",
         "V2.1__align_with_model_concurrently.sql.conf", "V2__align_with_model.sql", "rowguard/V2.schema.json",
         "rowguard/checksums.sha256");
-    assertThat(written.out()).startsWith("align: 33 differences from the model; wrote V2__align_with_model.sql,"
+    assertThat(written.out()).startsWith("align: 34 differences from the model; wrote V2__align_with_model.sql,"
         + " V2.1__align_with_model_concurrently.sql, V2.1__align_with_model_concurrently.sql.conf,"
-        + " rowguard/V2.schema.json, rowguard/checksums.sha256 in " + migrations + " (37 changes):\n");
+        + " rowguard/V2.schema.json, rowguard/checksums.sha256 in " + migrations + " (38 changes):\n");
     assertThat(written.out()).contains("\nFlyway baseline: this database has no Flyway history. Adopt it at version"
         + " 1, the schema as it is now,\nso that Flyway applies V2 and what follows:\n"
         + "  flyway.baselineOnMigrate=true\n  flyway.baselineVersion=1\n");
@@ -88,6 +88,7 @@ class AlignCommandTest {
     assertThat(migration).contains("ALTER TABLE crm.member ADD CONSTRAINT ck_member_role CHECK (role IN ('owner',"
         + " 'admin', 'viewer')) NOT VALID;\n");
     assertThat(migration).contains("DROP TYPE crm.member_role;\n");
+    assertThat(migration).contains("DROP TYPE crm.memberrole;\n");
     assertThat(migration).contains("ALTER TABLE crm.member ALTER COLUMN joined_at DROP DEFAULT;\n"
         + "-- Lock: ACCESS EXCLUSIVE on crm.member while the table is rewritten\n"
         + "ALTER TABLE crm.member ALTER COLUMN joined_at TYPE timestamptz USING joined_at::timestamptz;\n");
@@ -126,7 +127,8 @@ class AlignCommandTest {
     // The identity continues after the largest id the hand-kept table had.
     assertThat(rows(database, "INSERT INTO crm.invoice (account_id, amount) VALUES ('" + A1 + "', 1) RETURNING id"))
         .containsExactly("4");
-    assertThat(rows(database, "SELECT to_regtype('crm.member_role')")).containsExactly("null");
+    assertThat(rows(database, "SELECT to_regtype('crm.member_role'), to_regtype('crm.memberrole')"))
+        .containsExactly("null|null");
   }
 
   @Test

@@ -29,7 +29,7 @@ class VerifyCommandTest {
     Cli cli = Cli.run(AlignCommandTest.args(database, "verify"));
 
     assertThat(cli.status()).isEqualTo(1);
-    assertThat(cli.out()).startsWith("The database differs from the model in 35 ways (6 tables in the model):\n"
+    assertThat(cli.out()).startsWith("The database differs from the model in 36 ways (6 tables in the model):\n"
         + "  COLUMN_LENGTH crm.account.name: expected varchar(200), actual varchar(100)\n");
     assertThat(cli.out()).contains("\n  NATIVE_ENUM crm.member.role: expected text ('owner', 'admin', 'viewer'),"
         + " actual ENUM type crm.member_role ('owner', 'admin', 'viewer', 'guest')\n");

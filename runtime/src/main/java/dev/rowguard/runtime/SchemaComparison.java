@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * The model against one catalog read, table by table in the model's order: columns, keys, foreign keys, CHECKs,
  * indexes, row-level security and policies, then the application role's privileges, then the tables the model
- * does not have.
+ * does not have and the ENUM types nothing uses.
  */
 final class SchemaComparison {
   /** Flyway's history table may share a schema with the model's tables; it is not drift. */
@@ -66,6 +66,8 @@ final class SchemaComparison {
         add(DriftKind.TABLE_EXTRA, table.qualifiedName(), "none", columns(table));
       }
     }
+    catalog.unusedEnumTypes().forEach((type, labels) ->
+        add(DriftKind.ENUM_TYPE_EXTRA, type, "none", "ENUM type" + values(labels) + ", used by no column"));
   }
 
   private void columns(Model.Table table, Catalog.LiveTable live) throws SQLException {

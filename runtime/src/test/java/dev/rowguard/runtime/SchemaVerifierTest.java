@@ -228,6 +228,12 @@ class SchemaVerifierTest {
   }
 
   @Test
+  void enumTypeThatNothingUses() {
+    assertThat(result.differences()).contains(new Difference(DriftKind.ENUM_TYPE_EXTRA, "crm.memberrole", "none",
+        "ENUM type ('owner', 'admin'), used by no column"));
+  }
+
+  @Test
   void policyUsingAnotherExpressionAndNoWithCheck() {
     assertThat(result.differences()).containsAtLeast(
         new Difference(DriftKind.POLICY_CHANGED, "crm.invoice.tenant_isolation", "USING (" + PREDICATE + ")",
@@ -246,14 +252,14 @@ class SchemaVerifierTest {
   void everyKindIsReportedAndNothingElse() {
     assertThat(result.differences().stream().map(Difference::kind).distinct().toList())
         .containsExactlyElementsIn(DriftKind.values());
-    assertThat(result.differences()).hasSize(35);
+    assertThat(result.differences()).hasSize(36);
   }
 
   @Test
   void theReportListsEachDifferenceOnItsLine() {
     String report = result.report();
 
-    assertThat(report).startsWith("The database differs from the model in 35 ways (6 tables in the model):\n");
+    assertThat(report).startsWith("The database differs from the model in 36 ways (6 tables in the model):\n");
     assertThat(report).contains("\n  COLUMN_TYPE crm.invoice.issued_at: expected timestamptz, actual text\n");
     assertThat(report).contains("\n  POLICY_EXTRA crm.member.support_read: expected none, actual PERMISSIVE FOR"
         + " SELECT TO PUBLIC, USING true\n");
@@ -267,7 +273,7 @@ class SchemaVerifierTest {
 
     assertThat(e.result().differences()).isEqualTo(result.differences());
     assertThat(e.getMessage()).startsWith("the database does not match the schema model the application was built"
-        + " with; refusing to start.\nThe database differs from the model in 35 ways");
+        + " with; refusing to start.\nThe database differs from the model in 36 ways");
   }
 
   @Test

@@ -1,8 +1,11 @@
 package dev.rowguard.runtime.verify;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What {@link CatalogReader} read of a live database: its tables in the model's terms, with what the model
@@ -11,11 +14,15 @@ import java.util.Set;
  * @param appRole the role whose privileges were read
  * @param roleExists whether that role exists
  * @param schemasWithUsage the schemas on which the role has USAGE
+ * @param unusedEnumTypes the native ENUM types of the schemas that nothing uses (no column, no function), each
+ *     with its labels, by name as SQL writes it
  */
-public record Catalog(List<LiveTable> tables, String appRole, boolean roleExists, Set<String> schemasWithUsage) {
+public record Catalog(List<LiveTable> tables, String appRole, boolean roleExists, Set<String> schemasWithUsage,
+    Map<String, List<String>> unusedEnumTypes) {
   public Catalog {
     tables = List.copyOf(tables);
     schemasWithUsage = Set.copyOf(schemasWithUsage);
+    unusedEnumTypes = Collections.unmodifiableMap(new TreeMap<>(unusedEnumTypes));
   }
 
   public Optional<LiveTable> table(String schema, String name) {

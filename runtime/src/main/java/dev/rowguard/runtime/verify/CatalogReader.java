@@ -17,7 +17,8 @@ import java.util.Set;
  * Reads the tables of some schemas from {@code pg_catalog}: columns (type as {@code format_type} writes it, in
  * {@link SqlTypeNames#normalized short form}; NOT NULL; default as {@code pg_get_expr} writes it; identity; a
  * native ENUM's labels), primary, unique, foreign-key and CHECK constraints, the indexes that back no
- * constraint, row-level security, the policies' names and what the application role was granted. Read only; needs no privilege on
+ * constraint, row-level security, the policies' names and what the application role was granted; and the
+ * native ENUM types of those schemas that nothing uses. Read only; needs no privilege on
  * the tables.
  */
 public final class CatalogReader {
@@ -64,6 +65,16 @@ public final class CatalogReader {
         AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conrelid = x.indrelid AND k.conindid = x.indexrelid
                         AND k.contype IN ('p', 'u', 'x'))
       ORDER BY n.nspname, c.relname, i.relname""";
+  /** A column depends on its type normally ('n'); the type's array type only internally. */
+  private static final String UNUSED_ENUMS_SQL = """
+      SELECT format_type(t.oid, NULL) AS name,
+             ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[]
+               AS labels
+      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE t.typtype = 'e' AND n.nspname = ANY (?::text[])
+        AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid = t.oid
+                        AND d.deptype = 'n')
+      ORDER BY 1""";
   private static final String ROLE_SQL = """
       SELECT r.rolname IS NOT NULL AS found,
              ARRAY(SELECT s FROM unnest(?::text[]) AS s
@@ -92,13 +103,22 @@ public final class CatalogReader {
       columns(connection, names, tables);
       constraints(connection, names, tables);
       indexes(connection, names, tables);
+      Map<String, List<String>> unusedEnums = new LinkedHashMap<>();
+      try (PreparedStatement statement = connection.prepareStatement(UNUSED_ENUMS_SQL)) {
+        statement.setArray(1, names);
+        try (ResultSet row = statement.executeQuery()) {
+          while (row.next()) {
+            unusedEnums.put(row.getString("name"), strings(row, "labels"));
+          }
+        }
+      }
       try (PreparedStatement statement = connection.prepareStatement(ROLE_SQL)) {
         statement.setArray(1, names);
         statement.setString(2, appRole);
         try (ResultSet row = statement.executeQuery()) {
           row.next();
           return new Catalog(tables.values().stream().map(Builder::build).toList(), appRole, row.getBoolean(1),
-              new HashSet<>(strings(row, "usage")));
+              new HashSet<>(strings(row, "usage")), unusedEnums);
         }
       }
     } finally {

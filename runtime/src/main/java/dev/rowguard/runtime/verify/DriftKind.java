@@ -13,6 +13,7 @@ public enum DriftKind {
   COLUMN_DEFAULT("column default differs"),
   COLUMN_IDENTITY("column identity differs"),
   NATIVE_ENUM("native ENUM type where the model has a CHECK"),
+  ENUM_TYPE_EXTRA("native ENUM type that nothing uses"),
   CHECK_MISSING("CHECK constraint missing"),
   CHECK_CHANGED("CHECK constraint allows other values"),
   PRIMARY_KEY_MISSING("primary key missing"),

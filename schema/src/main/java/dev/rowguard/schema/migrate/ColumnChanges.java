@@ -41,16 +41,21 @@ final class ColumnChanges {
     this.refusals = refusals;
   }
 
-  /** Each ENUM type whose every column was converted, dropped after them. */
+  /** Each ENUM type whose every column was converted, dropped after them, and those nothing used before. */
   void unusedEnumTypes() {
     for (String type : new TreeSet<>(database.enumColumns().values())) {
       boolean unused = database.enumColumns().entrySet().stream()
           .filter(e -> e.getValue().equals(type)).allMatch(e -> convertedEnums.contains(e.getKey()));
       if (unused) {
-        changes.add(new Change(Phase.DROP_TYPE, type, "ENUM type " + type + " dropped: no column uses it any more",
-            null, List.of(Step.of(null, "DROP TYPE " + type + ";"))));
+        changes.add(dropType(type, "no column uses it any more"));
       }
     }
+    new TreeSet<>(database.unusedEnumTypes()).forEach(type -> changes.add(dropType(type, "nothing used it")));
+  }
+
+  private static Change dropType(String type, String why) {
+    return new Change(Phase.DROP_TYPE, type, "ENUM type " + type + " dropped: " + why, null,
+        List.of(Step.of(null, "DROP TYPE " + type + ";")));
   }
 
   void plan(Table before, Table after) {

@@ -19,11 +19,13 @@ import java.util.Set;
  * @param privilegesToReset the tables on which the application role's privileges are not the model's
  * @param roleExists whether the application role exists
  * @param schemasWithoutUsage the model's schemas on which the role lacks USAGE
+ * @param unusedEnumTypes the ENUM types of those schemas that nothing uses: dropped (they hold no data)
  */
 public record LiveDatabase(Map<String, String> enumColumns, Set<String> checkedColumns,
     Map<QualifiedName, List<String>> policiesToReplace, Set<QualifiedName> privilegesToReset, boolean roleExists,
-    Set<String> schemasWithoutUsage) {
-  public static final LiveDatabase NONE = new LiveDatabase(Map.of(), Set.of(), Map.of(), Set.of(), true, Set.of());
+    Set<String> schemasWithoutUsage, Set<String> unusedEnumTypes) {
+  public static final LiveDatabase NONE =
+      new LiveDatabase(Map.of(), Set.of(), Map.of(), Set.of(), true, Set.of(), Set.of());
 
   public LiveDatabase {
     enumColumns = Map.copyOf(enumColumns);
@@ -31,6 +33,7 @@ public record LiveDatabase(Map<String, String> enumColumns, Set<String> checkedC
     policiesToReplace = Map.copyOf(policiesToReplace);
     privilegesToReset = Set.copyOf(privilegesToReset);
     schemasWithoutUsage = Set.copyOf(schemasWithoutUsage);
+    unusedEnumTypes = Set.copyOf(unusedEnumTypes);
   }
 
   boolean live() {
