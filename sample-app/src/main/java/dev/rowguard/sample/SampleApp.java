@@ -39,12 +39,16 @@ public final class SampleApp {
   private SampleApp() {}
 
   public static void main(String[] args) throws SQLException {
+    boolean drifted = false;
     try {
       run(System.out);
     } catch (SchemaDriftException e) {
-      System.exit(1); // The report is printed: the app does not start on a database that drifted.
+      drifted = true; // The report is printed: the app does not start on a database that drifted.
     } finally {
       DevPostgres.stopShared();
+    }
+    if (drifted) {
+      System.exit(1);
     }
   }
 
