@@ -1,14 +1,14 @@
 package dev.rowguard.runtime;
 
+import dev.rowguard.runtime.verify.DriftKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +23,8 @@ import java.util.Set;
  * as {@code pg_get_expr} writes it, and the model's) is put into {@code EXPLAIN (VERBOSE, COSTS OFF) SELECT
  * <expression> FROM (VALUES (NULL::<key type>, …)) AS t(<key columns>)}, and the plans must be equal. So one
  * server normalises both, whatever its way of writing casts, parentheses and sub-selects; nothing is executed or
- * created, so the check needs no privilege beyond connecting (TEMPORARY may be revoked from PUBLIC).
+ * created, so the check needs no privilege beyond connecting (TEMPORARY may be revoked from PUBLIC). The live-schema
+ * verifier uses the same comparison, with the levels the model gives each table.
  */
 final class PolicyCheck {
   private static final String COLUMNS_SQL =
@@ -37,15 +38,26 @@ final class PolicyCheck {
                                    FROM unnest(polroles) AS r), ', ') AS roles,
              pg_get_expr(polqual, polrelid) AS qual, pg_get_expr(polwithcheck, polrelid) AS with_check
       FROM pg_policy WHERE polrelid = ?::regclass ORDER BY polname""";
+  private static final String GENERATED_SHAPE = "PERMISSIVE FOR ALL TO PUBLIC";
+
+  /**
+   * One way a table's policies differ from the generated one.
+   *
+   * @param policy the policy's name as SQL writes it
+   * @param message the sentence the start-up check reports, with its fix
+   */
+  record Problem(DriftKind kind, String policy, String expected, String actual, String message) {}
 
   private final Connection connection;
   private final TenantKeys keys;
-  /** The plan of the generated predicate, by number of key levels. */
-  private final Map<Integer, String> expected = new HashMap<>();
+  private final ExpressionPlans plans;
+  /** The plan of the generated predicate, by key levels. */
+  private final Map<List<TenantKeyLevel>, String> expected = new HashMap<>();
 
   PolicyCheck(Connection connection, TenantKeys keys) {
     this.connection = connection;
     this.keys = keys;
+    this.plans = new ExpressionPlans(connection);
   }
 
   /** Adds a problem for every way {@code table}'s policies differ from the generated one. */
@@ -57,6 +69,12 @@ final class PolicyCheck {
           + " or pass the TenantBindingDataSource to verify(..)");
       return;
     }
+    problems(table, levels).forEach(p -> problems.add(p.message()));
+  }
+
+  /** Every way {@code table}'s policies differ from the one generated for {@code levels}. */
+  List<Problem> problems(String table, List<TenantKeyLevel> levels) throws SQLException {
+    List<Problem> problems = new ArrayList<>();
     String model = expected(levels);
     String written = "(" + GeneratedPolicy.predicate(levels) + ")";
     String fix = GeneratedPolicy.recreate(table, levels);
@@ -71,16 +89,19 @@ final class PolicyCheck {
               + row.getString("command") + " TO " + row.getString("roles");
           if (!row.getBoolean("generated")) {
             String qual = row.getString("qual");
-            problems.add("table " + table + " has policy " + name + " (" + shape + (qual == null ? "" : ", USING " + qual)
-                + ") besides Rowguard's " + GeneratedPolicy.NAME + "; policies of a table are combined, so it can"
-                + " show or accept rows of other tenants. Run DROP POLICY " + name + " ON " + table);
+            String actual = shape + (qual == null ? "" : ", USING " + qual);
+            problems.add(new Problem(DriftKind.POLICY_EXTRA, name, "none", actual, "table " + table + " has policy "
+                + name + " (" + actual + ") besides Rowguard's " + GeneratedPolicy.NAME + "; policies of a table are"
+                + " combined, so it can show or accept rows of other tenants. Run DROP POLICY " + name + " ON "
+                + table));
             continue;
           }
           generatedFound = true;
           if (!row.getBoolean("permissive") || !"ALL".equals(row.getString("command"))
               || !row.getBoolean("to_public")) {
-            problems.add("policy " + name + " on table " + table + " is " + shape + ", but Rowguard generates it"
-                + " PERMISSIVE FOR ALL TO PUBLIC. Recreate it as generated: " + fix);
+            problems.add(new Problem(DriftKind.POLICY_CHANGED, name, GENERATED_SHAPE, shape, "policy " + name
+                + " on table " + table + " is " + shape + ", but Rowguard generates it " + GENERATED_SHAPE
+                + ". Recreate it as generated: " + fix));
           }
           expression(table, name, "USING", row.getString("qual"), levels, model, written, fix, problems);
           expression(table, name, "WITH CHECK", row.getString("with_check"), levels, model, written, fix, problems);
@@ -88,17 +109,20 @@ final class PolicyCheck {
       }
     }
     if (!generatedFound) {
-      problems.add("table " + table + " has no policy " + GeneratedPolicy.NAME + ", so row-level security shows"
-          + " no tenant its rows, or other policies decide alone. Apply the generated schema again: " + fix);
+      problems.add(new Problem(DriftKind.POLICY_MISSING, GeneratedPolicy.NAME, GENERATED_SHAPE + " USING " + written,
+          "none", "table " + table + " has no policy " + GeneratedPolicy.NAME + ", so row-level security shows"
+              + " no tenant its rows, or other policies decide alone. Apply the generated schema again: " + fix));
     }
+    return problems;
   }
 
   private void expression(String table, String policy, String clause, String actual, List<TenantKeyLevel> levels,
-      String model, String written, String fix, List<String> problems) throws SQLException {
+      String model, String written, String fix, List<Problem> problems) throws SQLException {
     if (actual == null || !model.equals(plan(actual, levels))) {
-      problems.add("policy " + policy + " on table " + table + " has " + clause + " "
-          + (actual == null ? "missing" : actual) + ", but the model's expression is " + written
-          + ". Recreate it as generated: " + fix);
+      problems.add(new Problem(DriftKind.POLICY_CHANGED, policy, clause + " " + written,
+          clause + " " + (actual == null ? "missing" : actual), "policy " + policy + " on table " + table + " has "
+              + clause + " " + (actual == null ? "missing" : actual) + ", but the model's expression is " + written
+              + ". Recreate it as generated: " + fix));
     }
   }
 
@@ -125,45 +149,22 @@ final class PolicyCheck {
 
   /** The plan of the generated predicate over {@code levels}. */
   private String expected(List<TenantKeyLevel> levels) throws SQLException {
-    String known = expected.get(levels.size());
+    String known = expected.get(levels);
     if (known == null) {
       known = plan(GeneratedPolicy.predicate(levels), levels);
       if (known == null) {
         throw new RowguardSqlException("the row-level security start-up check could not plan the generated policy"
             + " expression " + GeneratedPolicy.predicate(levels), new SQLException("EXPLAIN failed"));
       }
-      expected.put(levels.size(), known);
+      expected.put(List.copyOf(levels), known);
     }
     return known;
   }
 
-  /**
-   * The server's plan of {@code expression} over the key columns, or null when it does not plan there (it names
-   * another column, say). The expression is the model's or {@code pg_get_expr}'s rendering of a catalog
-   * expression, so it is one expression; EXPLAIN without ANALYZE runs nothing.
-   */
+  /** The server's plan of {@code expression} over the key columns, or null when it does not plan there. */
   private String plan(String expression, List<TenantKeyLevel> levels) throws SQLException {
-    StringBuilder nulls = new StringBuilder();
-    StringBuilder columns = new StringBuilder();
-    for (TenantKeyLevel level : levels) {
-      nulls.append(nulls.length() == 0 ? "" : ", ").append("NULL::").append(level.sqlType());
-      columns.append(columns.length() == 0 ? "" : ", ").append(level.column());
-    }
-    String explain = "EXPLAIN (VERBOSE, COSTS OFF) SELECT (" + expression + ") FROM (VALUES (" + nulls + ")) AS t("
-        + columns + ")";
-    boolean autoCommit = connection.getAutoCommit();
-    Savepoint savepoint = autoCommit ? null : connection.setSavepoint();
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(explain)) {
-      StringBuilder plan = new StringBuilder();
-      while (rows.next()) {
-        plan.append(rows.getString(1)).append('\n');
-      }
-      return plan.toString();
-    } catch (SQLException e) {
-      if (savepoint != null) {
-        connection.rollback(savepoint);
-      }
-      return null;
-    }
+    Map<String, String> columns = new LinkedHashMap<>();
+    levels.forEach(level -> columns.put(level.column(), level.sqlType()));
+    return plans.plan(expression, columns);
   }
 }

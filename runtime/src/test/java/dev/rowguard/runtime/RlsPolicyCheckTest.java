@@ -44,7 +44,7 @@ class RlsPolicyCheckTest {
         + " PUBLIC', current_database()); END $$;\nCREATE SCHEMA app;\nGRANT USAGE ON SCHEMA app TO " + app.user()
         + ";\n");
     for (String table : List.of("intact", "victim", "peeked", "changed", "changed_check", "narrowed", "missing",
-        "unforced")) {
+        "unforced", "pinned")) {
       script.append(generated(table, "tenant_id uuid NOT NULL", ONE_KEY));
     }
     script.append(generated("engagement", "client_account_id uuid NOT NULL",
@@ -59,6 +59,8 @@ class RlsPolicyCheckTest {
         CREATE POLICY tenant_isolation ON app.narrowed FOR SELECT USING (%2$s);
         DROP POLICY tenant_isolation ON app.missing;
         ALTER TABLE app.unforced NO FORCE ROW LEVEL SECURITY;
+        ALTER POLICY tenant_isolation ON app.pinned USING (tenant_id = '00000000-0000-0000-0000-000000000001'::uuid)
+            WITH CHECK (tenant_id = '00000000-0000-0000-0000-000000000001'::uuid);
         """.formatted(app.user(), ONE_KEY));
     database.executeScript(script.toString());
   }
@@ -123,6 +125,17 @@ class RlsPolicyCheckTest {
         + " (tenant_id IS NOT NULL), but the model's expression is (tenant_id = ");
   }
 
+  /** Planned over a one-row VALUES, both expressions used to fold to NULL and compare equal. */
+  @Test
+  void refusesAPolicyPinnedToOneTenant() {
+    List<String> problems = problems("app.pinned");
+
+    assertThat(problems).hasSize(2);
+    assertThat(problems.get(0)).startsWith("policy tenant_isolation on table app.pinned has USING (tenant_id ="
+        + " '00000000-0000-0000-0000-000000000001'::uuid), but the model's expression is (tenant_id = ");
+    assertThat(problems.get(1)).startsWith("policy tenant_isolation on table app.pinned has WITH CHECK (tenant_id =");
+  }
+
   @Test
   void refusesTheGeneratedPolicyNarrowedToOneCommand() {
     List<String> problems = problems("app.narrowed");
@@ -153,7 +166,8 @@ class RlsPolicyCheckTest {
     RlsBypassException e = assertThrows(RlsBypassException.class,
         () -> RlsRoleCheck.forSchemas("app").withKeys(TenantKeys.defaultKeys()).verify(app.dataSource()));
 
-    for (String table : List.of("victim", "peeked", "changed", "changed_check", "narrowed", "missing", "unforced")) {
+    for (String table : List.of("victim", "peeked", "changed", "changed_check", "narrowed", "missing", "unforced",
+        "pinned")) {
       assertThat(e.problems().stream().anyMatch(p -> p.contains("app." + table + " "))).isTrue();
     }
     // Tables keyed by other columns than the default keys' are reported as such, not as tampered.

@@ -7,6 +7,8 @@ import dev.rowguard.postgres.Database;
 import dev.rowguard.postgres.DevPostgres;
 import dev.rowguard.runtime.RlsBypassException;
 import dev.rowguard.runtime.RlsRoleCheck;
+import dev.rowguard.runtime.SchemaDriftException;
+import dev.rowguard.runtime.SchemaVerifier;
 import dev.rowguard.runtime.TenantBindingDataSource;
 import dev.rowguard.runtime.TenantKeyLevel;
 import dev.rowguard.runtime.TenantKeys;
@@ -20,10 +22,11 @@ import java.sql.SQLException;
 /**
  * The sample app's main job: migrates PostgreSQL (embedded, or the server named by {@code ROWGUARD_JDBC_URL}) with
  * Flyway to the schema of the entities in {@code dev.rowguard.sample.domain}, from the migrations Rowguard generated
- * and the jar ships ({@code db/migration}),
- * prints what the server now holds, then runs as the application would: a login role that row-level security
- * applies to, pooled by HikariCP, wrapped in a {@link TenantBindingDataSource}, checked at start-up, serving
- * two tenants that cannot see each other.
+ * and the jar ships ({@code db/migration}), verifies that the database now matches the model the jar was built
+ * with ({@link SchemaVerifier}: it refuses to start on drift, printing the report), prints what the server holds,
+ * then runs as the application would: a login role that row-level security applies to, pooled by HikariCP,
+ * wrapped in a {@link TenantBindingDataSource}, checked at start-up, serving two tenants that cannot see each
+ * other.
  */
 public final class SampleApp {
   static final String SCHEMA_SQL = "META-INF/rowguard/schema.sql";
@@ -36,10 +39,16 @@ public final class SampleApp {
   private SampleApp() {}
 
   public static void main(String[] args) throws SQLException {
+    boolean drifted = false;
     try {
       run(System.out);
+    } catch (SchemaDriftException e) {
+      drifted = true; // The report is printed: the app does not start on a database that drifted.
     } finally {
       DevPostgres.stopShared();
+    }
+    if (drifted) {
+      System.exit(1);
     }
   }
 
@@ -47,24 +56,42 @@ public final class SampleApp {
     DevPostgres server = DevPostgres.shared();
     try (Database database = server.createDatabase("rowguard_sample")) {
       out.println("Rowguard sample app: " + server.description() + ", database " + database.name());
-      SchemaMigrations.migrate(database.ownerDataSource(), out);
-      SchemaReport.print(database.ownerDataSource(), SCHEMA, out);
+      start(database, out);
+    }
+  }
 
+  /** Migrates {@code database}, verifies it against the model, and runs the app on it. */
+  static void start(Database database, PrintStream out) throws SQLException {
+    SchemaMigrations.migrate(database.ownerDataSource(), out);
+    verifySchema(database, out);
+    SchemaReport.print(database.ownerDataSource(), SCHEMA, out);
+
+    out.println();
+    try (AppLogin login = AppLogin.create(database);
+        HikariDataSource pool = pool(login)) {
+      out.println("Application login " + login.name() + ": member of " + AppLogin.APP_ROLE
+          + ", not a superuser, owns no table; pooled by HikariCP.");
+      TenantBindingDataSource dataSource = TenantBindingDataSource.wrap(pool, KEYS);
+      RlsRoleCheck.forSchemas(SCHEMA).verify(dataSource);
+      out.println("RlsRoleCheck.forSchemas(\"" + SCHEMA + "\"): passed, row-level security applies to "
+          + login.name() + ".");
+      printWhatTheCheckRefuses(database, out);
       out.println();
-      try (AppLogin login = AppLogin.create(database);
-          HikariDataSource pool = pool(login)) {
-        out.println("Application login " + login.name() + ": member of " + AppLogin.APP_ROLE
-            + ", not a superuser, owns no table; pooled by HikariCP.");
-        TenantBindingDataSource dataSource = TenantBindingDataSource.wrap(pool, KEYS);
-        RlsRoleCheck.forSchemas(SCHEMA).verify(dataSource);
-        out.println("RlsRoleCheck.forSchemas(\"" + SCHEMA + "\"): passed, row-level security applies to "
-            + login.name() + ".");
-        printWhatTheCheckRefuses(database, out);
-        out.println();
-        TenantIsolationDemo.run(dataSource, database.ownerDataSource(), out);
-      }
-      out.println();
-      out.println("Closed the pool and dropped the login role.");
+      TenantIsolationDemo.run(dataSource, database.ownerDataSource(), out);
+    }
+    out.println();
+    out.println("Closed the pool and dropped the login role.");
+  }
+
+  /** The start-up check after Flyway: the database must be exactly what the jar's schema.json describes. */
+  static void verifySchema(Database database, PrintStream out) {
+    try {
+      SchemaVerifier.fromClasspath().verify(database.ownerDataSource());
+      out.println("SchemaVerifier.fromClasspath(): the database matches the model the jar was built with.");
+    } catch (SchemaDriftException e) {
+      out.println("SchemaVerifier.fromClasspath(): refusing to start.");
+      out.print(e.result().report());
+      throw e;
     }
   }
 

@@ -35,6 +35,12 @@ class SampleAppTest {
   }
 
   @Test
+  void verifiesTheMigratedDatabaseAgainstTheModelBeforeServing() {
+    assertThat(output).contains("Flyway again: 0 migrations applied, the schema is at version 3.1.\n"
+        + "SchemaVerifier.fromClasspath(): the database matches the model the jar was built with.\n");
+  }
+
+  @Test
   void appliesTheGeneratedSchemaAndReportsWhatTheServerHolds() {
     assertThat(output).contains("Schema migration: 6 tables");
     assertThat(output).contains("migration.asset (33 columns)");

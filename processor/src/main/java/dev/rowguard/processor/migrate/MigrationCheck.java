@@ -7,6 +7,7 @@ import dev.rowguard.schema.Column;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.migrate.Change;
+import dev.rowguard.schema.migrate.Checksums;
 import dev.rowguard.schema.migrate.MigrationFile;
 import dev.rowguard.schema.migrate.MigrationRules;
 import dev.rowguard.schema.migrate.MigrationScript;

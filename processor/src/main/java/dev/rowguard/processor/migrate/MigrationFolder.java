@@ -2,6 +2,7 @@ package dev.rowguard.processor.migrate;
 
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.SchemaJson;
+import dev.rowguard.schema.migrate.Checksums;
 import dev.rowguard.schema.migrate.MigrationFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import static dev.rowguard.processor.migrate.MigrationCompiler.compile;
 import static dev.rowguard.processor.migrate.MigrationCompiler.source;
 
 import com.google.testing.compile.Compilation;
+import dev.rowguard.schema.migrate.Checksums;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,21 +12,50 @@ import dev.rowguard.schema.Table;
 import dev.rowguard.schema.ddl.SchemaSqlWriter;
 import dev.rowguard.schema.sql.SqlLiterals;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Column renames, additions, changes of type, nullability, default and comment, and acknowledged drops. */
+/**
+ * Column renames, additions, changes of type, nullability, default and comment, and acknowledged drops; from a
+ * live database also native ENUM columns to text (the type dropped once unused), checked text to timestamps, and
+ * NOT NULL where no row holds NULL.
+ */
 final class ColumnChanges {
   private final Correspondence match;
   private final MigrationRules rules;
+  private final LiveDatabase database;
   private final List<Change> changes;
   private final List<Refusal> refusals;
+  /** The ENUM columns converted so far, by {@code schema.table.column}. */
+  private final Set<String> convertedEnums = new HashSet<>();
 
-  ColumnChanges(Correspondence match, MigrationRules rules, List<Change> changes, List<Refusal> refusals) {
+  ColumnChanges(Correspondence match, MigrationRules rules, LiveDatabase database, List<Change> changes,
+      List<Refusal> refusals) {
     this.match = match;
     this.rules = rules;
+    this.database = database;
     this.changes = changes;
     this.refusals = refusals;
+  }
+
+  /** Each ENUM type whose every column was converted, dropped after them, and those nothing used before. */
+  void unusedEnumTypes() {
+    for (String type : new TreeSet<>(database.enumColumns().values())) {
+      boolean unused = database.enumColumns().entrySet().stream()
+          .filter(e -> e.getValue().equals(type)).allMatch(e -> convertedEnums.contains(e.getKey()));
+      if (unused) {
+        changes.add(dropType(type, "no column uses it any more"));
+      }
+    }
+    new TreeSet<>(database.unusedEnumTypes()).forEach(type -> changes.add(dropType(type, "nothing used it")));
+  }
+
+  private static Change dropType(String type, String why) {
+    return new Change(Phase.DROP_TYPE, type, "ENUM type " + type + " dropped: " + why, null,
+        List.of(Step.of(null, "DROP TYPE " + type + ";")));
   }
 
   void plan(Table before, Table after) {
@@ -92,21 +121,42 @@ final class ColumnChanges {
   private void altered(Table before, Table after, Column previous, Column column, String subject) {
     QualifiedName name = after.name();
     String alterColumn = alter(name) + " ALTER COLUMN " + quote(column.name());
+    boolean defaultSet = false;
     if (!previous.sqlType().equals(column.sqlType())) {
-      TypeChange type = TypeChange.of(previous.sqlType(), column.sqlType(), column.name());
+      String enumType = database.enumColumns().get(subject);
+      TypeChange parsed = database.checkedColumns().contains(subject)
+          ? TypeChange.parsedText(previous.sqlType(), column.sqlType(), column.name()) : null;
+      TypeChange type = enumType != null ? TypeChange.fromEnum(column.name())
+          : parsed != null ? parsed : TypeChange.of(previous.sqlType(), column.sqlType(), column.name());
+      if (enumType != null) {
+        convertedEnums.add(subject);
+      }
       String loss = type.keepsValues() ? null
           : "values of " + subject + " that " + column.sqlType() + " cannot hold exactly";
       if (loss != null && !rules.allows(subject)) {
         refusals.add(new Refusal(subject, "changing its type from " + previous.sqlType() + " to " + column.sqlType()
             + " may change or reject stored values", "acknowledge it with -Arowguard.migrations.allowDataLoss=" + subject));
       }
+      // A live default of the old type may not cast to the new one: dropped first, the model's set after.
+      boolean resetDefault = database.live() && type.using() != null && previous.defaultSql() != null;
+      List<Step> steps = new ArrayList<>();
+      if (resetDefault) {
+        steps.add(Step.of(lock(BRIEF, name), alterColumn + " DROP DEFAULT;"));
+      }
+      steps.add(Step.of(lock(type.rewrites() ? REWRITE : BRIEF, name), alterColumn + " TYPE " + column.sqlType()
+          + (type.using() == null ? "" : " USING " + type.using()) + ";"));
+      if (resetDefault && column.defaultSql() != null) {
+        steps.add(Step.of(lock(BRIEF, name), alterColumn + " SET DEFAULT " + column.defaultSql() + ";"));
+      }
+      defaultSet = resetDefault;
       changes.add(new Change(Phase.ALTER_COLUMN, subject, "column " + subject + " type " + previous.sqlType()
           + " -> " + column.sqlType() + (type.using() != null && type.using().contains("TIME ZONE")
-          ? " (stored values read as " + TypeChange.TIME_ZONE + ")" : ""), loss,
-          List.of(Step.of(lock(type.rewrites() ? REWRITE : BRIEF, name), alterColumn + " TYPE " + column.sqlType()
-              + (type.using() == null ? "" : " USING " + type.using()) + ";"))));
+          ? " (stored values read as " + TypeChange.TIME_ZONE + ")" : enumType != null
+          ? " (native ENUM " + enumType + " to text)" : parsed != null ? " (every stored text checked to read as "
+          + column.sqlType() + ")" : "") + (resetDefault ? ", default " + Objects.requireNonNullElse(
+          column.defaultSql(), "none") : ""), loss, steps));
     }
-    if (!Objects.equals(previous.defaultSql(), column.defaultSql())) {
+    if (!defaultSet && !Objects.equals(previous.defaultSql(), column.defaultSql())) {
       changes.add(new Change(Phase.ALTER_COLUMN, subject, "column " + subject + " default "
           + (previous.defaultSql() == null ? "none" : previous.defaultSql()) + " -> "
           + (column.defaultSql() == null ? "none" : column.defaultSql()), null,
@@ -129,7 +179,8 @@ final class ColumnChanges {
     }
     if (previous.nullable() && !column.nullable()) {
       String backfill = rules.backfills().get(subject);
-      if (backfill == null && column.defaultSql() == null) {
+      boolean checked = database.checkedColumns().contains(subject);
+      if (backfill == null && column.defaultSql() == null && !checked) {
         // Without a value for them, rows holding NULL would fail the migration at VALIDATE.
         refusals.add(new Refusal(subject, "a nullable column cannot become NOT NULL without a value for the rows "
             + "that hold NULL", "give it a default with @ColumnDefault, state how to fill those rows with "
@@ -144,7 +195,8 @@ final class ColumnChanges {
       steps.addAll(Statements.setNotNull(name, column.name()));
       changes.add(new Change(Phase.ALTER_COLUMN, subject, "column " + subject + " becomes NOT NULL"
           + (backfill != null ? " (NULLs backfilled with " + backfill + ")"
-          : column.defaultSql() != null ? " (NULLs set to its default)" : ""), null, steps));
+          : column.defaultSql() != null ? " (NULLs set to its default)"
+          : checked ? " (no row holds NULL)" : ""), null, steps));
     } else if (!previous.nullable() && column.nullable()) {
       changes.add(new Change(Phase.ALTER_COLUMN, subject, "column " + subject + (match.pending(subject)
           ? " is a pending drop: made nullable, so that code that no longer writes it can insert rows"

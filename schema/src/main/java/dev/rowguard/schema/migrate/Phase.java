@@ -24,5 +24,6 @@ public enum Phase {
   COMMENT,
   DROP_COLUMN,
   DROP_TABLE,
+  DROP_TYPE,
   INDEX
 }

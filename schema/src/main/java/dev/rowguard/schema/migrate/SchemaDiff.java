@@ -21,14 +21,28 @@ public final class SchemaDiff {
    * @param appRole the application role that {@code schema.sql} grants to ({@code rowguard.appRole})
    */
   public static Plan plan(Schema previous, Schema current, Renames renames, MigrationRules rules, String appRole) {
+    return plan(previous, LiveDatabase.NONE, current, renames, rules, appRole);
+  }
+
+  /**
+   * From a live database (its catalog read as a model, with what a model cannot say) to the model: the same plan,
+   * plus the conversions a hand-kept schema needs (native ENUM to text, text holding timestamps to timestamptz,
+   * NOT NULL where the rows were checked, row-level security, policies and privileges rebuilt where they differ).
+   */
+  public static Plan align(Schema live, LiveDatabase database, Schema model, MigrationRules rules, String appRole) {
+    return plan(live, database, model, Renames.NONE, rules, appRole);
+  }
+
+  private static Plan plan(Schema previous, LiveDatabase database, Schema current, Renames renames,
+      MigrationRules rules, String appRole) {
     Correspondence match = Correspondence.of(previous, current, renames, rules);
     List<Change> changes = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
     new TableChanges(match, changes).plan();
-    ColumnChanges columns = new ColumnChanges(match, rules, changes, refusals);
+    ColumnChanges columns = new ColumnChanges(match, rules, database, changes, refusals);
     ConstraintChanges constraints =
         new ConstraintChanges(match, new EnumValueChanges(match, renames, rules, refusals), changes);
-    TenancyChanges tenancy = new TenancyChanges(match, rules, appRole, changes, refusals);
+    TenancyChanges tenancy = new TenancyChanges(match, rules, database, appRole, changes, refusals);
     for (Table table : match.target.tables()) {
       Table before = match.oldTables.get(table.name());
       if (before != null) {
@@ -38,6 +52,7 @@ public final class SchemaDiff {
       }
     }
     tenancy.grants();
+    columns.unusedEnumTypes();
     List<Change> ordered = new ArrayList<>(changes);
     ordered.sort(Comparator.comparing(Change::phase)); // Stable: the model's table order within a phase.
     return new Plan(ordered, match.pendingDrops, refusals, match.target);

@@ -26,14 +26,16 @@ import java.util.TreeSet;
 final class TenancyChanges {
   private final Correspondence match;
   private final MigrationRules rules;
+  private final LiveDatabase database;
   private final String appRole;
   private final List<Change> changes;
   private final List<Refusal> refusals;
 
-  TenancyChanges(Correspondence match, MigrationRules rules, String appRole, List<Change> changes,
-      List<Refusal> refusals) {
+  TenancyChanges(Correspondence match, MigrationRules rules, LiveDatabase database, String appRole,
+      List<Change> changes, List<Refusal> refusals) {
     this.match = match;
     this.rules = rules;
+    this.database = database;
     this.appRole = appRole;
     this.changes = changes;
     this.refusals = refusals;
@@ -51,6 +53,12 @@ final class TenancyChanges {
   void plan(Table before, Table after) {
     QualifiedName name = after.name();
     if (!before.tenanted() && after.tenanted()) {
+      List<String> existing = database.policiesToReplace().getOrDefault(name, List.of());
+      if (!existing.isEmpty()) {
+        changes.add(new Change(Phase.DROP_POLICY, name.toString(), "policies " + String.join(", ", existing) + " of "
+            + name + " dropped: they are not the model's", null, existing.stream()
+            .map(p -> Step.of(lock(BRIEF, name), "DROP POLICY " + quote(p) + " ON " + name.sql() + ";")).toList()));
+      }
       changes.add(enable(after));
     } else if (before.tenanted() && !after.tenanted()) {
       String subject = name.toString();
@@ -85,22 +93,32 @@ final class TenancyChanges {
     return new Tenancy(keys);
   }
 
-  /** Usage of new schemas, and each table's privileges where they differ from before (or it is new). */
+  /**
+   * Usage of new schemas, and each table's privileges where they differ from before (or it is new). From a live
+   * database: the role created if missing, usage where it lacks it, and the privileges the live database has
+   * otherwise than the model replaced.
+   */
   void grants() {
     String role = quote(appRole);
     List<Step> steps = new ArrayList<>();
-    if (match.old.tables().isEmpty() && !match.target.tables().isEmpty()) {
+    if ((match.old.tables().isEmpty() || !database.roleExists()) && !match.target.tables().isEmpty()) {
       steps.add(Step.of(null, PrivilegesSql.createRole(appRole)));
     }
     TreeSet<String> schemas = new TreeSet<>();
     match.target.tables().forEach(t -> schemas.add(t.name().schema()));
-    match.old.tables().forEach(t -> schemas.remove(t.name().schema()));
+    if (database.live()) {
+      schemas.retainAll(database.schemasWithoutUsage());
+    } else {
+      match.old.tables().forEach(t -> schemas.remove(t.name().schema()));
+    }
     schemas.forEach(s -> steps.add(Step.of(null, "GRANT USAGE ON SCHEMA " + quote(s) + " TO " + role + ";")));
     List<String> summary = new ArrayList<>();
     for (Table table : match.target.tables()) {
       String now = PrivilegesSql.privileges(match.target, table);
       Table before = match.oldTables.get(table.name());
-      String previous = before == null ? null : PrivilegesSql.privileges(match.old, before);
+      String previous = before == null ? null : database.live()
+          ? (database.privilegesToReset().contains(before.name()) ? "other privileges" : now)
+          : PrivilegesSql.privileges(match.old, before);
       if (now.equals(previous)) {
         continue;
       }

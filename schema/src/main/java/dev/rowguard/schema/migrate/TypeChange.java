@@ -20,6 +20,7 @@ record TypeChange(boolean keepsValues, boolean rewrites, String using) {
 
   private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
   private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
+  private static final List<String> PARSED = List.of("timestamptz", "timestamp", "date");
   private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
   /** Types whose every value has a text form that reads back as the same value. */
   private static final List<String> TO_TEXT = List.of("smallint", "integer", "bigint", "uuid", "date", "boolean",
@@ -67,6 +68,20 @@ record TypeChange(boolean keepsValues, boolean rewrites, String using) {
       return new TypeChange(true, true, quote(column) + "::text");
     }
     return narrowing(to, column);
+  }
+
+  /** A native ENUM column to the model's text type: every label is a text. */
+  static TypeChange fromEnum(String column) {
+    return new TypeChange(true, true, quote(column) + "::text");
+  }
+
+  /**
+   * Text that holds timestamps or dates to that type, once every stored text was checked to read as one; null
+   * when {@code from} is no text or {@code to} no such type.
+   */
+  static TypeChange parsedText(String from, String to, String column) {
+    boolean text = from.equals("text") || VARCHAR.matcher(from).matches();
+    return text && PARSED.contains(to) ? new TypeChange(true, true, quote(column) + "::" + to) : null;
   }
 
   private static TypeChange narrowing(String to, String column) {

@@ -1,4 +1,4 @@
-package dev.rowguard.processor.migrate;
+package dev.rowguard.schema.migrate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,16 +9,17 @@ import java.util.TreeMap;
 
 /**
  * The checksum manifest of the migrations folder: one line per generated file, {@code <sha-256>  <path>} (the
- * format of {@code sha256sum}, so {@code sha256sum -c} checks it too), paths relative to the folder, sorted.
+ * format of {@code sha256sum}, so {@code sha256sum -c} checks it too), paths relative to the folder, sorted. The
+ * processor checks it before each build; {@code rowguard-cli align} adds the files it writes.
  */
-record Checksums(Map<String, String> byFile) {
-  static final String FILE = "rowguard/checksums.sha256";
+public record Checksums(Map<String, String> byFile) {
+  public static final String FILE = "rowguard/checksums.sha256";
 
-  Checksums {
+  public Checksums {
     byFile = new TreeMap<>(byFile);
   }
 
-  static Checksums parse(String text) {
+  public static Checksums parse(String text) {
     Map<String, String> sums = new TreeMap<>();
     for (String line : text.split("\n")) {
       String trimmed = line.strip();
@@ -30,19 +31,19 @@ record Checksums(Map<String, String> byFile) {
     return new Checksums(sums);
   }
 
-  String render() {
+  public String render() {
     StringBuilder text = new StringBuilder();
     byFile.forEach((file, sum) -> text.append(sum).append("  ").append(file).append('\n'));
     return text.toString();
   }
 
-  Checksums with(String file, String content) {
+  public Checksums with(String file, String content) {
     Map<String, String> sums = new TreeMap<>(byFile);
     sums.put(file, of(content));
     return new Checksums(sums);
   }
 
-  static String of(String content) {
+  public static String of(String content) {
     try {
       return HexFormat.of().formatHex(
           MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
