@@ -104,10 +104,10 @@ public enum Message {
   UNKNOWN_TARGET(ERROR, "RowguardTarget",
       "-Arowguard.target=%s names no target; use postgresql (the default) or citus"),
   CITUS_IDENTITY_TYPE(ERROR, "RowguardCitusIdentity",
-      "field '%s' of tenanted entity %s is an identity column of type %s, which Citus (-Arowguard.target=citus) "
-          + "refuses on a distributed table: its nodes draw identity values from ranges of a bigint sequence. "
-          + "Declare the field as long or Long, or make it a UUID with @GeneratedValue(strategy = "
-          + "GenerationType.UUID)"),
+      "field '%s' of entity %s is an identity column of type %s; on Citus (-Arowguard.target=citus) only a bigint "
+          + "identity gives values on every node (an insert routed through a worker fails: nextval(sequence) calls "
+          + "in worker nodes are not supported for column defaults of type int or smallint). Declare the field as "
+          + "long or Long, or make it a UUID with @GeneratedValue(strategy = GenerationType.UUID)"),
   CITUS_MIGRATIONS(ERROR, "RowguardCitusMigrations",
       "migrations are not generated or checked for -Arowguard.target=citus: the differ does not yet order "
           + "distribution and foreign keys as Citus needs. Build the cluster's schema from schema.sql (or write the "
