@@ -6,12 +6,16 @@ import java.util.UUID;
  * A tenant value as the literal of a {@code SET LOCAL} statement, which takes no parameters. The value is parsed
  * again as its key's type and rendered from the parsed value, never copied: a UUID in its canonical form, a
  * {@code bigint} as its digits, a string as {@code E'…'} with {@code \} and {@code '} escaped, which reads the same
- * whatever {@code standard_conforming_strings} says. A string PostgreSQL cannot hold (a NUL character) is refused.
+ * whatever {@code standard_conforming_strings} says; an unbound inner level is {@code ''}. A string PostgreSQL
+ * cannot hold (a NUL character) is refused.
  */
 final class SettingLiteral {
   private SettingLiteral() {}
 
   static String of(TenantKeyLevel level, String value) {
+    if (value.isEmpty()) {
+      return "''"; // a level the tenant leaves unbound: the policies read it as NULL, which matches no row
+    }
     try {
       if (level.type() == UUID.class) {
         return "'" + UUID.fromString(value) + "'";

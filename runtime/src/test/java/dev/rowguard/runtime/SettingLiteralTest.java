@@ -30,6 +30,12 @@ class SettingLiteralTest {
   }
 
   @Test
+  void anUnboundLevelIsEmptyForEveryType() {
+    assertThat(SettingLiteral.of(UUID_KEY, "")).isEqualTo("''");
+    assertThat(SettingLiteral.of(LONG_KEY, "")).isEqualTo("''");
+  }
+
+  @Test
   void textThatIsNotOfTheKeysTypeIsRefusedWithTheKey() {
     InvalidTenantException uuid = assertThrows(InvalidTenantException.class,
         () -> SettingLiteral.of(UUID_KEY, "1' OR '1"));
