@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * per statement; a {@code STABLE} function is evaluated as seldom and is propagated to every node. It lives in the
  * schema of the tables that use it, owned by the role that creates the schema, which the application role is not.
  */
-public final class TenantFunctionsSql {
+final class TenantFunctionsSql {
   private TenantFunctionsSql() {}
 
   static void render(Schema schema, StringBuilder sql) {
@@ -46,7 +46,7 @@ public final class TenantFunctionsSql {
   }
 
   /** The function of a key in a schema, {@code schema.rowguard_<column>()}. */
-  public static String name(String schemaName, TenantKeyColumn key) {
+  static String name(String schemaName, TenantKeyColumn key) {
     return quote(schemaName) + "." + quote(ConstraintNames.shorten("rowguard_" + key.column())) + "()";
   }
 }
