@@ -3,10 +3,12 @@ package dev.rowguard.processor;
 import com.google.auto.service.AutoService;
 import dev.rowguard.annotations.TenantKey;
 import dev.rowguard.processor.derive.SchemaDerivation;
+import dev.rowguard.processor.derive.Target;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Reporter;
 import dev.rowguard.processor.migrate.MigrationCheck;
+import dev.rowguard.processor.migrate.MigrationOptions;
 import dev.rowguard.processor.read.AnnotationValues;
 import dev.rowguard.processor.read.BuildIndex;
 import dev.rowguard.processor.read.EntityReader;
@@ -340,6 +342,11 @@ public final class RowguardProcessor extends AbstractProcessor {
 
   private Schema readSchema(Set<String> entityNames, Reporter reporter) {
     Options options = Options.from(processingEnv.getOptions());
+    if (options.target().isEmpty()) {
+      reporter.report(null, Message.UNKNOWN_TARGET, options.targetValue());
+      return null;
+    }
+    Target target = options.target().get();
     Origins origins = new Origins();
     Elements elements = processingEnv.getElementUtils();
     TableNames tableNames = new TableNames(elements, options.defaultSchema());
@@ -363,11 +370,11 @@ public final class RowguardProcessor extends AbstractProcessor {
       }
     }
     Schema declared = Schema.of(tables);
-    SchemaValidator.validateDeclared(declared, origins, reporter);
+    SchemaValidator.validateDeclared(declared, target, origins, reporter);
     if (reporter.hasErrors()) {
       return null;
     }
-    Schema derived = SchemaDerivation.derive(declared);
+    Schema derived = SchemaDerivation.derive(declared, target);
     SchemaValidator.validateDerived(derived, origins, reporter);
     return reporter.hasErrors() ? null : derived;
   }
@@ -431,6 +438,12 @@ public final class RowguardProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       reporter.report(null, Message.INTERNAL_ERROR, "writing " + SCHEMA_SQL, e);
+    }
+    if (options.target().orElseThrow() == Target.CITUS) {
+      if (MigrationOptions.from(processingEnv.getOptions()).enabled()) {
+        reporter.report(null, Message.CITUS_MIGRATIONS);
+      }
+      return;
     }
     new MigrationCheck(processingEnv.getElementUtils(), reporter, processingEnv.getOptions(), options.appRole())
         .run(schema, schemaJson);

@@ -34,4 +34,18 @@ class GoldenRepositoryTest {
     assertThat(compilation).succeededWithoutWarnings();
     Goldens.assertMatches(GOLDEN.resolve("repositories.txt"), Compilations.repositoryIndex(compilation));
   }
+
+  /**
+   * On Citus the primary key is led by the root tenant key: the upserts conflict on it, and rows are still found
+   * by the entity's id; everything else is the PostgreSQL target's code.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ProductRepositoryJdbc", "ReviewRepositoryJdbc"})
+  void citusTargetRepositoryMatchesGolden(String name) throws IOException {
+    Compilation compilation = Compilations.compile(Compilations.storeModel(), "-Arowguard.jpaCompatibility=false",
+        "-Arowguard.target=citus");
+    assertThat(compilation).succeededWithoutWarnings();
+    String actual = Compilations.generatedSource(compilation, "dev.rowguard.processor.store." + name);
+    Goldens.assertMatches(GOLDEN.resolve("citus").resolve(name + ".java.txt"), actual);
+  }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GoldenSchemaTest {
   @ParameterizedTest
-  @ValueSource(strings = {"catalog", "inventory", "tenancy"})
+  @ValueSource(strings = {"catalog", "inventory", "tenancy", "hierarchy"})
   void schemaSqlMatchesGolden(String fixture) throws IOException {
     Compilation compilation = Compilations.compile(Compilations.fixture(fixture));
     assertThat(compilation).succeeded();
@@ -26,6 +26,16 @@ class GoldenSchemaTest {
     Compilation compilation = Compilations.compile(Compilations.fixture(fixture));
     assertThat(compilation).succeeded();
     assertGolden(fixture, "schema.json", Compilations.schemaJson(compilation));
+  }
+
+  /** The Citus target's files sit in a {@code citus/} folder beside the fixture's PostgreSQL goldens. */
+  @ParameterizedTest
+  @ValueSource(strings = {"tenancy", "hierarchy"})
+  void citusTargetMatchesGolden(String fixture) throws IOException {
+    Compilation compilation = Compilations.compile(Compilations.fixture(fixture), "-Arowguard.target=citus");
+    assertThat(compilation).succeeded();
+    assertGolden(fixture, "citus/schema.sql", Compilations.schemaSql(compilation));
+    assertGolden(fixture, "citus/schema.json", Compilations.schemaJson(compilation));
   }
 
   private static void assertGolden(String fixture, String file, String actual) throws IOException {

@@ -22,6 +22,19 @@ final class GeneratedPolicy {
         .collect(Collectors.joining(" AND "));
   }
 
+  /**
+   * The Citus target's predicate as PostgreSQL plans it: {@code key = schema.rowguard_key()}, whose STABLE SQL
+   * function ({@code dev.rowguard.schema.ddl.TenantFunctionsSql}) is inlined as {@code NULLIF(current_setting(…,
+   * true), '')::type}. Planned, a policy through the generated functions equals this; one through a function with
+   * another body, or one that cannot be inlined, does not.
+   */
+  static String inlinedFunctionPredicate(List<TenantKeyLevel> levels) {
+    return levels.stream()
+        .map(level -> level.column() + " = NULLIF(pg_catalog.current_setting('" + level.setting() + "', true), '')::"
+            + level.sqlType())
+        .collect(Collectors.joining(" AND "));
+  }
+
   /** The statements that put the generated policy in place of whatever {@code table} has now. */
   static String recreate(String table, List<TenantKeyLevel> levels) {
     String predicate = predicate(levels);

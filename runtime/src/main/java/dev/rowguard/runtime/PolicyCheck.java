@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks that a tenanted table's policies are exactly the one Rowguard generates ({@link GeneratedPolicy}): no
- * other policy (a permissive one widens what every tenant sees, for all commands or for one), and the generated
+ * Checks that a tenanted table's policies are exactly the one Rowguard generates ({@link GeneratedPolicy}, for
+ * the PostgreSQL or the Citus target): no other policy (a permissive one widens what every tenant sees, for all commands or for one), and the generated
  * one permissive, for all commands, to PUBLIC, with the model's expression.
  *
  * <p>The table's tenant keys are the outermost levels of the project's {@link TenantKeys} whose columns the
  * table has, as the processor derives them. Expressions are compared as PostgreSQL plans them: each (the policy's,
  * as {@code pg_get_expr} writes it, and the model's) is put into {@code EXPLAIN (VERBOSE, COSTS OFF) SELECT
- * <expression> FROM (VALUES (NULL::<key type>, …)) AS t(<key columns>)}, and the plans must be equal. So one
+ * <expression> FROM (VALUES (NULL::<key type>, …), (…)) AS t(<key columns>)}, and the plans must be equal. So one
  * server normalises both, whatever its way of writing casts, parentheses and sub-selects; nothing is executed or
  * created, so the check needs no privilege beyond connecting (TEMPORARY may be revoked from PUBLIC). The live-schema
  * verifier uses the same comparison, with the levels the model gives each table.
@@ -51,8 +51,8 @@ final class PolicyCheck {
   private final Connection connection;
   private final TenantKeys keys;
   private final ExpressionPlans plans;
-  /** The plan of the generated predicate, by key levels. */
-  private final Map<List<TenantKeyLevel>, String> expected = new HashMap<>();
+  /** The plans of the generated predicates (PostgreSQL's and Citus's), by key levels. */
+  private final Map<List<TenantKeyLevel>, List<String>> expected = new HashMap<>();
 
   PolicyCheck(Connection connection, TenantKeys keys) {
     this.connection = connection;
@@ -75,7 +75,7 @@ final class PolicyCheck {
   /** Every way {@code table}'s policies differ from the one generated for {@code levels}. */
   List<Problem> problems(String table, List<TenantKeyLevel> levels) throws SQLException {
     List<Problem> problems = new ArrayList<>();
-    String model = expected(levels);
+    List<String> model = expected(levels);
     String written = "(" + GeneratedPolicy.predicate(levels) + ")";
     String fix = GeneratedPolicy.recreate(table, levels);
     boolean generatedFound = false;
@@ -117,8 +117,9 @@ final class PolicyCheck {
   }
 
   private void expression(String table, String policy, String clause, String actual, List<TenantKeyLevel> levels,
-      String model, String written, String fix, List<Problem> problems) throws SQLException {
-    if (actual == null || !model.equals(plan(actual, levels))) {
+      List<String> model, String written, String fix, List<Problem> problems) throws SQLException {
+    String plan = actual == null ? null : plan(actual, levels);
+    if (plan == null || !model.contains(plan)) {
       problems.add(new Problem(DriftKind.POLICY_CHANGED, policy, clause + " " + written,
           clause + " " + (actual == null ? "missing" : actual), "policy " + policy + " on table " + table + " has "
               + clause + " " + (actual == null ? "missing" : actual) + ", but the model's expression is " + written
@@ -147,15 +148,20 @@ final class PolicyCheck {
     return levels;
   }
 
-  /** The plan of the generated predicate over {@code levels}. */
-  private String expected(List<TenantKeyLevel> levels) throws SQLException {
-    String known = expected.get(levels);
+  /**
+   * The plans of the generated predicate over {@code levels}: the PostgreSQL target's, and the Citus target's
+   * (through the tenant functions, inlined).
+   */
+  private List<String> expected(List<TenantKeyLevel> levels) throws SQLException {
+    List<String> known = expected.get(levels);
     if (known == null) {
-      known = plan(GeneratedPolicy.predicate(levels), levels);
-      if (known == null) {
+      String postgresql = plan(GeneratedPolicy.predicate(levels), levels);
+      String citus = plan(GeneratedPolicy.inlinedFunctionPredicate(levels), levels);
+      if (postgresql == null || citus == null) {
         throw new RowguardSqlException("the row-level security start-up check could not plan the generated policy"
             + " expression " + GeneratedPolicy.predicate(levels), new SQLException("EXPLAIN failed"));
       }
+      known = List.of(postgresql, citus);
       expected.put(List.copyOf(levels), known);
     }
     return known;

@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
  *       so they run in one implicit transaction: the setting holds for exactly that statement (or, inside an
  *       explicit transaction, until it ends) and costs no round trip of its own.
  *   <li>{@link #transactionScoped()} (Citus): Citus passes settings to its workers only as {@code SET LOCAL}
- *       inside an explicit transaction, and refuses a message that holds {@code SET LOCAL} and a distributed
- *       query together. So the first statement of each transaction is preceded by {@code SET LOCAL '<key>' = …}
- *       as a statement of its own, and a statement run in auto-commit mode gets a transaction of its own around
- *       it: one round trip for {@code BEGIN} and the settings, one for the statement, one for {@code COMMIT}.
+ *       inside an explicit transaction, with {@code citus.propagate_set_commands = 'local'}, and refuses a
+ *       message that holds {@code SET LOCAL} and a distributed query together. So the first statement of each
+ *       transaction is preceded by {@code SET LOCAL citus.propagate_set_commands = 'local'; SET LOCAL <setting> =
+ *       <literal>} as a message of its own ({@link #setLocal}), and a statement run in auto-commit mode gets a
+ *       transaction of its own around it: one round trip for {@code BEGIN} and the settings, one for the
+ *       statement, one for {@code COMMIT}. A statement outside such a transaction sees no tenant: no rows.
  * </ul>
  *
  * <p>Batches ({@code executeBatch}) and stored procedure calls ({@code prepareCall}) cannot carry a prefix: under
@@ -61,6 +63,21 @@ public abstract sealed class TenantBinding {
         .collect(Collectors.joining(" || ")) + "); ";
   }
 
+  /**
+   * {@code SET LOCAL citus.propagate_set_commands = 'local'; SET LOCAL <setting> = <literal>; …}: the first makes
+   * Citus pass the others on to every worker the transaction reaches (on plain PostgreSQL it is an unused custom
+   * setting). The values are checked literals of their keys' types ({@link SettingLiteral}); setting names are
+   * checked identifiers. No distributed query rides in the same message, which Citus would refuse.
+   */
+  static String setLocal(TenantKeys keys, List<String> values) {
+    StringBuilder sql = new StringBuilder("SET LOCAL citus.propagate_set_commands = 'local'");
+    for (int i = 0; i < values.size(); i++) {
+      TenantKeyLevel level = keys.levels().get(i);
+      sql.append("; SET LOCAL ").append(level.setting()).append(" = ").append(SettingLiteral.of(level, values.get(i)));
+    }
+    return sql.toString();
+  }
+
   private static final class StatementScoped extends TenantBinding {
     static final StatementScoped INSTANCE = new StatementScoped();
 
@@ -96,15 +113,8 @@ public abstract sealed class TenantBinding {
 
     @Override
     void bindTransaction(Connection connection, TenantKeys keys, List<String> values) throws SQLException {
-      // SET takes no parameters: the values are literals. They are UUIDs, numbers or checked strings, quoted as
-      // E'…' with \ and ' escaped, which reads the same whatever standard_conforming_strings says.
-      StringBuilder sql = new StringBuilder();
-      for (int i = 0; i < values.size(); i++) {
-        sql.append(i == 0 ? "" : "; ").append("SET LOCAL ").append(keys.levels().get(i).setting()).append(" = E'")
-            .append(values.get(i).replace("\\", "\\\\").replace("'", "\\'")).append('\'');
-      }
       try (Statement statement = connection.createStatement()) {
-        statement.execute(sql.toString());
+        statement.execute(setLocal(keys, values));
       }
     }
 

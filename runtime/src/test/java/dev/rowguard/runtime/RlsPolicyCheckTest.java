@@ -50,6 +50,12 @@ class RlsPolicyCheckTest {
     script.append(generated("engagement", "client_account_id uuid NOT NULL",
         "client_account_id = (SELECT NULLIF(current_setting('rowguard.client_account_id', true), '')::uuid)"));
     script.append(generated("asset", "client_account_id uuid NOT NULL, engagement_id uuid NOT NULL", TWO_KEYS));
+    // The Citus target's form: the policy calls a STABLE function per key, as TenantFunctionsSql writes it.
+    script.append(citusFunction("rowguard_tenant_id", "NULLIF(pg_catalog.current_setting('rowguard.tenant_id', true),"
+        + " '')::uuid"));
+    script.append(citusFunction("rowguard_fixed_tenant", "'00000000-0000-0000-0000-000000000001'::uuid"));
+    script.append(generated("citus_intact", "tenant_id uuid NOT NULL", "tenant_id = app.rowguard_tenant_id()"));
+    script.append(generated("citus_tampered", "tenant_id uuid NOT NULL", "tenant_id = app.rowguard_fixed_tenant()"));
     script.append("""
         CREATE POLICY open ON app.victim USING (true);
         CREATE POLICY peek ON app.peeked AS PERMISSIVE FOR SELECT TO %1$s USING (true);
@@ -78,6 +84,11 @@ class RlsPolicyCheckTest {
         """.formatted(table, keyColumns, predicate, app.user());
   }
 
+  private static String citusFunction(String name, String body) {
+    return "CREATE FUNCTION app." + name + "() RETURNS uuid\n    LANGUAGE sql STABLE PARALLEL SAFE\n"
+        + "    AS $rowguard$SELECT " + body + "$rowguard$;\n";
+  }
+
   @AfterAll
   static void dropRoles() {
     roles.close();
@@ -89,6 +100,20 @@ class RlsPolicyCheckTest {
     RlsRoleCheck.forTables("app.engagement", "app.asset").withKeys(HIERARCHY).verify(app.dataSource());
     RlsRoleCheck.forTables("app.engagement", "app.asset")
         .verify(TenantBindingDataSource.wrap(app.dataSource(), HIERARCHY));
+  }
+
+  @Test
+  void acceptsTheCitusTargetsPolicyThroughTheTenantFunction() {
+    RlsRoleCheck.forTables("app.citus_intact").verify(app.dataSource());
+  }
+
+  @Test
+  void refusesACitusPolicyWhoseFunctionReadsNoSetting() {
+    List<String> problems = problems("app.citus_tampered");
+
+    assertThat(problems).hasSize(2);
+    assertThat(problems.get(0)).startsWith("policy tenant_isolation on table app.citus_tampered has USING (tenant_id"
+        + " = app.rowguard_fixed_tenant()), but the model's expression is (tenant_id = ");
   }
 
   @Test
@@ -167,10 +192,11 @@ class RlsPolicyCheckTest {
         () -> RlsRoleCheck.forSchemas("app").withKeys(TenantKeys.defaultKeys()).verify(app.dataSource()));
 
     for (String table : List.of("victim", "peeked", "changed", "changed_check", "narrowed", "missing", "unforced",
-        "pinned")) {
+        "pinned", "citus_tampered")) {
       assertThat(e.problems().stream().anyMatch(p -> p.contains("app." + table + " "))).isTrue();
     }
     // Tables keyed by other columns than the default keys' are reported as such, not as tampered.
+    assertThat(e.problems().stream().noneMatch(p -> p.contains("app.citus_intact "))).isTrue();
     assertThat(e.problems()).contains("table app.asset has none of the tenant key columns [tenant_id], so its"
         + " policies cannot be checked against Rowguard's. Check it with the project's keys:"
         + " RlsRoleCheck…withKeys(KEYS), or pass the TenantBindingDataSource to verify(..)");

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rowguard.runtime.RlsRoleCheck;
 import dev.rowguard.runtime.Tenant;
+import dev.rowguard.runtime.TenantBinding;
 import dev.rowguard.runtime.TenantBindingDataSource;
 import dev.rowguard.runtime.TenantContext;
 import dev.rowguard.runtime.TenantScope;
@@ -39,14 +40,19 @@ final class PooledSampleDatabase implements AutoCloseable {
    * keys, see {@link RowFactory#RowFactory(long)}.
    */
   PooledSampleDatabase(RowguardDatabase database, long seed) {
+    this(database.owner(), database.appLogin(), TenantBinding.statementScoped(), seed);
+  }
+
+  /** The same on any database the generated schema is applied to, e.g. a Citus cluster with its binding. */
+  PooledSampleDatabase(DataSource owner, DataSource appLogin, TenantBinding binding, long seed) {
     rows = new RowFactory(seed);
-    owner = database.owner();
+    this.owner = owner;
     HikariConfig config = new HikariConfig();
-    config.setDataSource(database.appLogin());
+    config.setDataSource(appLogin);
     config.setMaximumPoolSize(1);
     config.setPoolName("rowguard-sample-test");
     pool = new HikariDataSource(config);
-    dataSource = TenantBindingDataSource.wrap(pool, SampleApp.KEYS);
+    dataSource = TenantBindingDataSource.wrap(pool, SampleApp.KEYS, binding);
     RlsRoleCheck.forSchemas(SampleApp.SCHEMA).verify(dataSource);
     levels = model.tables().stream().filter(Table::tenanted).map(t -> t.tenancy().keys())
         .max(Comparator.comparingInt(List::size)).orElseThrow();

@@ -29,6 +29,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,35 +62,40 @@ class RandomizedTenantIsolationTest {
   @Test
   void tenThousandRandomOperationsAcrossTenTenantsSeeNoRowOfAnotherTenant(RowguardDatabase database) throws SQLException {
     try (PooledSampleDatabase pooled = new PooledSampleDatabase(database, SEED)) {
-      app = pooled;
-      tables = app.model.tables().stream().filter(Table::tenanted).toList();
-      referencing = tables.stream().filter(table -> crossReference(table).isPresent()).toList();
-      assertThat(referencing).isNotEmpty();
-      tenants = new ArrayList<>();
-      model = new ArrayList<>();
-      for (int t = 0; t < TENANTS; t++) {
-        SeededTenant tenant = app.newTenant();
-        tenants.add(tenant);
-        Map<QualifiedName, Map<String, Row>> rows = new HashMap<>();
-        tables.forEach(table -> rows.put(table.name(), new TreeMap<>()));
-        tenant.keyRows().values().stream().filter(row -> row.table().tenanted())
-            .forEach(row -> rows.get(row.table().name()).put(row.id(), row));
-        model.add(rows);
-      }
-
-      while (total() < OPERATIONS) {
-        checkout();
-      }
-
-      assertThat(crossTenantRows).isEqualTo(0);
-      assertWithMessage("operations by kind: " + operations).that(operations.keySet()).containsExactly(
-          "insert", "select all", "select own by id", "select another's by id", "update own", "update another's",
-          "delete own", "delete another's", "delete of a referenced row", "insert with another tenant's keys",
-          "reference to another tenant's row", "select after rollback");
-      assertWithMessage("operations by kind: " + operations).that(operations.values().stream().mapToInt(n -> n).min()
-          .orElseThrow()).isAtLeast(50);
-      assertTheDatabaseHoldsExactlyTheModel(database);
+      run(pooled, database.owner());
     }
+  }
+
+  /** The run on any database with the generated schema; {@code owner} reads it back at the end. */
+  void run(PooledSampleDatabase pooled, DataSource owner) throws SQLException {
+    app = pooled;
+    tables = app.model.tables().stream().filter(Table::tenanted).toList();
+    referencing = tables.stream().filter(table -> crossReference(table).isPresent()).toList();
+    assertThat(referencing).isNotEmpty();
+    tenants = new ArrayList<>();
+    model = new ArrayList<>();
+    for (int t = 0; t < TENANTS; t++) {
+      SeededTenant tenant = app.newTenant();
+      tenants.add(tenant);
+      Map<QualifiedName, Map<String, Row>> rows = new HashMap<>();
+      tables.forEach(table -> rows.put(table.name(), new TreeMap<>()));
+      tenant.keyRows().values().stream().filter(row -> row.table().tenanted())
+          .forEach(row -> rows.get(row.table().name()).put(row.id(), row));
+      model.add(rows);
+    }
+
+    while (total() < OPERATIONS) {
+      checkout();
+    }
+
+    assertThat(crossTenantRows).isEqualTo(0);
+    assertWithMessage("operations by kind: " + operations).that(operations.keySet()).containsExactly(
+        "insert", "select all", "select own by id", "select another's by id", "update own", "update another's",
+        "delete own", "delete another's", "delete of a referenced row", "insert with another tenant's keys",
+        "reference to another tenant's row", "select after rollback");
+    assertWithMessage("operations by kind: " + operations).that(operations.values().stream().mapToInt(n -> n).min()
+        .orElseThrow()).isAtLeast(50);
+    assertTheDatabaseHoldsExactlyTheModel(owner);
   }
 
   /** One checkout for a random tenant: a batch of 1 to 8 operations, maybe in a transaction. */
@@ -342,9 +348,9 @@ class RandomizedTenantIsolationTest {
     return seen;
   }
 
-  private void assertTheDatabaseHoldsExactlyTheModel(RowguardDatabase database) throws SQLException {
+  private void assertTheDatabaseHoldsExactlyTheModel(DataSource database) throws SQLException {
     Set<String> clients = tenants.stream().map(t -> t.keys().get("client_account_id")).collect(Collectors.toSet());
-    try (Connection owner = database.owner().getConnection()) {
+    try (Connection owner = database.getConnection()) {
       for (Table table : tables) {
         Map<String, String> expected = new TreeMap<>();
         for (Map<QualifiedName, Map<String, Row>> rows : model) {

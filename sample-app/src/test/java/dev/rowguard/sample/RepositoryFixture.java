@@ -49,8 +49,12 @@ final class RepositoryFixture implements AutoCloseable {
   private final AtomicInteger scratch = new AtomicInteger();
 
   RepositoryFixture(RowguardDatabase database) {
-    app = new PooledSampleDatabase(database, 7_000L);
-    owner = database.owner();
+    this(new PooledSampleDatabase(database, 7_000L), database.owner());
+  }
+
+  RepositoryFixture(PooledSampleDatabase app, DataSource owner) {
+    this.app = app;
+    this.owner = owner;
     a = SampleData.northwind();
     b = SampleData.contoso();
     c = sibling(a, SampleData.northwind());
@@ -145,6 +149,15 @@ final class RepositoryFixture implements AutoCloseable {
         .filter(other -> table.tenancy().columns().stream()
             .anyMatch(column -> !keys(other).get(column).equals(keys(a).get(column))))
         .toList();
+  }
+
+  /**
+   * Whether a key of {@code other}'s is free for {@link #a} in {@code table}: on Citus, where keys are unique within
+   * a root tenant only, when {@code other} is another client account.
+   */
+  boolean idsArePerRootTenant(Table table, TenantData other) {
+    String root = SampleApp.KEYS.columns().get(0);
+    return table.distribution() != null && table.tenanted() && !keys(other).get(root).equals(keys(a).get(root));
   }
 
   /** {@code other}'s seeded row of the subject's type, as stored now (read as the owner). */

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -57,12 +58,15 @@ record Row(Table table, Map<String, String> values) {
     return table.column(column).map(Column::sqlType).orElseThrow();
   }
 
-  /** The single primary-key column that the suite addresses rows by. */
+  /** The {@code @Id} column that the suite addresses rows by: the primary key's, beside the tenant keys on Citus. */
   static String idColumn(Table table) {
-    if (table.primaryKey() == null || table.primaryKey().columns().size() != 1) {
-      throw new IllegalStateException(table.name() + " has no single-column primary key to address rows by");
+    List<String> own = table.primaryKey() == null ? List.of() : table.primaryKey().columns().stream()
+        .filter(c -> !table.tenanted() || !table.tenancy().columns().contains(c))
+        .toList();
+    if (own.size() != 1) {
+      throw new IllegalStateException(table.name() + " has no single id column to address rows by");
     }
-    return table.primaryKey().columns().get(0);
+    return own.get(0);
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param foreignKeys foreign keys
  * @param checks CHECK constraints, enum checks included
  * @param indexes indexes, those on foreign-key columns included once derived
+ * @param distribution how the table is spread over a Citus cluster, or {@code null} for the PostgreSQL target
  */
 public record Table(
     QualifiedName name,
@@ -27,7 +28,8 @@ public record Table(
     List<Key> uniqueKeys,
     List<ForeignKey> foreignKeys,
     List<CheckConstraint> checks,
-    List<Index> indexes) {
+    List<Index> indexes,
+    Distribution distribution) {
 
   public Table {
     columns = columns == null ? List.of() : List.copyOf(columns);
@@ -35,6 +37,13 @@ public record Table(
     foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
     checks = checks == null ? List.of() : List.copyOf(checks);
     indexes = indexes == null ? List.of() : List.copyOf(indexes);
+  }
+
+  /** A table for the PostgreSQL target, not distributed. */
+  public Table(
+      QualifiedName name, String entity, String comment, Tenancy tenancy, List<Column> columns, Key primaryKey,
+      List<Key> uniqueKeys, List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<Index> indexes) {
+    this(name, entity, comment, tenancy, columns, primaryKey, uniqueKeys, foreignKeys, checks, indexes, null);
   }
 
   public boolean tenanted() {
@@ -48,6 +57,12 @@ public record Table(
   public Table withConstraints(
       Key newPrimaryKey, List<Key> newUniqueKeys, List<ForeignKey> newForeignKeys,
       List<CheckConstraint> newChecks, List<Index> newIndexes) {
-    return new Table(name, entity, comment, tenancy, columns, newPrimaryKey, newUniqueKeys, newForeignKeys, newChecks, newIndexes);
+    return new Table(name, entity, comment, tenancy, columns, newPrimaryKey, newUniqueKeys, newForeignKeys, newChecks,
+        newIndexes, distribution);
+  }
+
+  public Table withDistribution(Distribution value) {
+    return new Table(name, entity, comment, tenancy, columns, primaryKey, uniqueKeys, foreignKeys, checks, indexes,
+        value);
   }
 }

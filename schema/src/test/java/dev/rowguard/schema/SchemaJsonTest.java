@@ -45,6 +45,19 @@ class SchemaJsonTest {
   }
 
   @Test
+  void aCitusDistributionSurvivesTheRoundTrip() {
+    Table distributed = ASSET.withDistribution(
+        Distribution.distributed("client_account_id", new QualifiedName("migration", "engagement")));
+    Table reference = ASSET.withDistribution(Distribution.reference());
+    for (Table table : List.of(distributed, reference)) {
+      Schema schema = Schema.of(List.of(table));
+      assertThat(SchemaJson.read(SchemaJson.write(schema))).isEqualTo(schema);
+    }
+    assertThat(SchemaJson.write(Schema.of(List.of(reference)))).contains("\"distribution\" : {\n      \"kind\" : "
+        + "\"REFERENCE\"\n    }");
+  }
+
+  @Test
   void nullValuesAreLeftOut() {
     assertThat(SchemaJson.write(Schema.of(List.of(ASSET)))).doesNotContain(": null");
   }

@@ -101,6 +101,17 @@ public enum Message {
   REFERENCE_OUT_OF_SCOPE(ERROR, "RowguardTenantScope",
       "field '%s' of %s (scoped by %s) refers to %s (scoped by %s); a reference must stay within the referencing "
           + "row's tenant, so the target's keys must be outer levels of the source's"),
+  UNKNOWN_TARGET(ERROR, "RowguardTarget",
+      "-Arowguard.target=%s names no target; use postgresql (the default) or citus"),
+  CITUS_IDENTITY_TYPE(ERROR, "RowguardCitusIdentity",
+      "field '%s' of entity %s is an identity column of type %s; on Citus (-Arowguard.target=citus) only a bigint "
+          + "identity gives values on every node (an insert routed through a worker fails: nextval(sequence) calls "
+          + "in worker nodes are not supported for column defaults of type int or smallint). Declare the field as "
+          + "long or Long, or make it a UUID with @GeneratedValue(strategy = GenerationType.UUID)"),
+  CITUS_MIGRATIONS(ERROR, "RowguardCitusMigrations",
+      "migrations are not generated or checked for -Arowguard.target=citus: the differ does not yet order "
+          + "distribution and foreign keys as Citus needs. Build the cluster's schema from schema.sql (or write the "
+          + "migration by hand), and leave -Arowguard.migrations.dir out of the Citus build"),
   REPOSITORY_NOT_INTERFACE(ERROR, "RowguardRepository",
       "@Repository %s is not an interface; Rowguard implements repository interfaces. Declare it as an interface "
           + "(optionally extending BasicRepository<Entity, Key> or CrudRepository<Entity, Key>)"),

@@ -26,8 +26,10 @@ public record EntityMapping(JavaType.Declared type, Table table, boolean record,
     return properties.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
+  /** The {@code @Id} property: the primary key's last column (on Citus the root tenant key leads the key). */
   public Property id() {
-    String idColumn = table.primaryKey().columns().get(0);
+    List<String> key = table.primaryKey().columns();
+    String idColumn = key.get(key.size() - 1);
     return properties.stream().filter(p -> p.column().name().equals(idColumn)).findFirst().orElseThrow();
   }
 

@@ -184,7 +184,7 @@ final class RepositorySql {
   }
 
   /**
-   * An upsert: {@code INSERT … ON CONFLICT (id) DO UPDATE SET … WHERE} the stored row belongs to the same tenant
+   * An upsert: {@code INSERT … ON CONFLICT (<primary key>) DO UPDATE SET … WHERE} the stored row belongs to the same tenant
    * (and has the same version). A key taken by another tenant updates nothing, which the caller reports.
    */
   static String save(EntityMapping entity) {
@@ -201,7 +201,11 @@ final class RepositorySql {
       same.add(table + "." + column(key) + " = EXCLUDED." + column(key));
     }
     entity.version().ifPresent(v -> same.add(table + "." + column(v) + " = EXCLUDED." + column(v)));
-    String conflict = " ON CONFLICT (" + column(entity.id()) + ") DO "
+    // The primary key: (id), or on Citus (root tenant key, id), since a distributed table has no key without it.
+    List<String> key = entity.table().primaryKey() == null
+        ? List.of(column(entity.id()))
+        : entity.table().primaryKey().columns().stream().map(Identifiers::quote).toList();
+    String conflict = " ON CONFLICT (" + String.join(", ", key) + ") DO "
         + (sets.isEmpty() ? "NOTHING" : "UPDATE SET " + String.join(", ", sets)
             + (same.isEmpty() ? "" : " WHERE " + String.join(" AND ", same)));
     return insert(entity) + conflict;

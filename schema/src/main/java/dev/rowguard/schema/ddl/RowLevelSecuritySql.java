@@ -26,8 +26,11 @@ public final class RowLevelSecuritySql {
     if (tenanted.isEmpty()) {
       return;
     }
+    boolean citus = tenanted.get(0).distribution() != null;
     sql.append("\n-- Row-level security: a tenanted table shows and accepts only the rows of the tenant bound to\n"
-        + "-- the session (set_config of the rowguard settings). No tenant bound: no rows, and writes fail.\n");
+        + (citus
+            ? "-- the transaction (SET LOCAL of the rowguard settings). No tenant bound: no rows, and writes fail.\n"
+            : "-- the session (set_config of the rowguard settings). No tenant bound: no rows, and writes fail.\n"));
     for (Table table : tenanted) {
       String name = table.name().sql();
       sql.append("ALTER TABLE ").append(name).append(" ENABLE ROW LEVEL SECURITY;\n");
@@ -36,9 +39,14 @@ public final class RowLevelSecuritySql {
     }
   }
 
-  /** The tenant isolation policy of a tenanted table. */
+  /**
+   * The tenant isolation policy of a tenanted table; on Citus (a distributed table) through the tenant functions
+   * ({@link TenantFunctionsSql}), since Citus refuses the sub-select.
+   */
   public static String createPolicy(Table table) {
-    String predicate = predicate(table.tenancy().keys());
+    String predicate = table.distribution() != null
+        ? functionPredicate(table.name().schema(), table.tenancy().keys())
+        : predicate(table.tenancy().keys());
     return "CREATE POLICY " + POLICY + " ON " + table.name().sql() + "\n"
         + "    USING (" + predicate + ")\n"
         + "    WITH CHECK (" + predicate + ");";
@@ -49,6 +57,13 @@ public final class RowLevelSecuritySql {
     return keys.stream()
         .map(key -> quote(key.column()) + " = (SELECT NULLIF(current_setting(" + SqlLiterals.string(key.setting())
             + ", true), '')::" + key.sqlType() + ")")
+        .collect(Collectors.joining("\n       AND "));
+  }
+
+  /** {@code key = schema.rowguard_key() AND …}. */
+  public static String functionPredicate(String schemaName, List<TenantKeyColumn> keys) {
+    return keys.stream()
+        .map(key -> quote(key.column()) + " = " + TenantFunctionsSql.name(schemaName, key))
         .collect(Collectors.joining("\n       AND "));
   }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * Renders {@code META-INF/rowguard/schema.sql}: a script that creates the whole schema in an empty database.
  * Tables come in the model's order; a foreign key whose table is not created yet (a cycle) is added by {@code
  * ALTER TABLE} once every table exists. Then row-level security for the tenanted tables, and the privileges of
- * the application role.
+ * the application role. A model derived for Citus (its tables carry a {@link dev.rowguard.schema.Distribution})
+ * gets the tables in the order Citus accepts instead ({@link CitusSchemaSql}).
  */
 public final class SchemaSqlWriter {
   private static final String INDENT = "    ";
@@ -47,6 +48,17 @@ public final class SchemaSqlWriter {
       schemas.forEach(s -> sql.append("CREATE SCHEMA IF NOT EXISTS ").append(quote(s)).append(";\n"));
     }
 
+    if (schema.tables().stream().anyMatch(t -> t.distribution() != null)) {
+      CitusSchemaSql.render(schema, sql);
+    } else {
+      renderTables(schema, sql);
+    }
+    RowLevelSecuritySql.render(schema, sql);
+    PrivilegesSql.render(schema, appRole, sql);
+    return sql.toString();
+  }
+
+  private static void renderTables(Schema schema, StringBuilder sql) {
     Set<QualifiedName> created = new HashSet<>();
     List<String> deferred = new ArrayList<>();
     for (Table table : schema.tables()) {
@@ -58,9 +70,6 @@ public final class SchemaSqlWriter {
       sql.append("\n-- Foreign keys that close a cycle, added once every table exists.\n");
       deferred.forEach(statement -> sql.append(statement).append('\n'));
     }
-    RowLevelSecuritySql.render(schema, sql);
-    PrivilegesSql.render(schema, appRole, sql);
-    return sql.toString();
   }
 
   /**
