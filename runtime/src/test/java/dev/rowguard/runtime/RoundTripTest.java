@@ -184,6 +184,31 @@ class RoundTripTest {
     }
   }
 
+  /**
+   * pgjdbc caches a statement's description per connection and text: had a transaction's first statement, with an
+   * untyped parameter, been prepared on the server, the same text in auto-commit mode on a later checkout of the
+   * connection would be split by a Sync and run unbound. Both modes keep it unnamed.
+   */
+  @Test
+  void anUntypedStatementPreparedInATransactionStaysBoundInAutoCommitLater() throws SQLException {
+    for (int call = 0; call < 8; call++) { // past pgjdbc's prepareThreshold of 5
+      List<String> seen = TenantContext.call(A, () -> dataSource.callInTransaction(() -> {
+        try (Connection connection = dataSource.getConnection()) {
+          return tenantsOfUntypedSelect(connection);
+        }
+      }));
+      assertThat(seen).containsExactly(id(A));
+    }
+    for (int call = 0; call < 8; call++) {
+      List<String> seen = TenantContext.call(A, () -> {
+        try (Connection connection = dataSource.getConnection()) {
+          return tenantsOfUntypedSelect(connection);
+        }
+      });
+      assertThat(seen).containsExactly(id(A));
+    }
+  }
+
   /** A batch cannot carry the binding: it runs in a transaction bound by one statement more. */
   @Test
   void aBatchCostsOneRoundTripMoreThanUnbound() throws SQLException {
