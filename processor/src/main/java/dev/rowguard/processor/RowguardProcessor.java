@@ -140,6 +140,8 @@ public final class RowguardProcessor extends AbstractProcessor {
       }
     } catch (RuntimeException | LinkageError | AssertionError e) {
       reporter.report(null, Message.INTERNAL_ERROR, "the entities " + entityNames, e);
+    } finally {
+      AnnotationValues.forgetNames();
     }
     errorsReported |= reporter.hasErrors();
     return false; // Other processors (Hibernate's, for one) may want @Entity too.

@@ -2,6 +2,8 @@ package dev.rowguard.processor.read;
 
 import dev.rowguard.processor.diagnostics.Location;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -19,9 +22,19 @@ import javax.lang.model.util.Elements;
  * classes at run time and can point diagnostics at the annotation itself.
  */
 public final class AnnotationValues {
+  /**
+   * The names of annotation types and attributes, converted once per compilation: javac keeps names as UTF-8 and
+   * builds a new {@code String} for each {@code contentEquals}, and the processor asks about fifteen times per field.
+   * Per thread, since compilations may run side by side in one JVM; emptied by {@link #forgetNames()}.
+   */
+  private static final ThreadLocal<IdentityHashMap<Element, String>> NAMES =
+      ThreadLocal.withInitial(IdentityHashMap::new);
+  /** Each annotation type's default values by attribute, read once rather than merged into every mirror's. */
+  private static final ThreadLocal<IdentityHashMap<Element, Map<String, Object>>> DEFAULTS =
+      ThreadLocal.withInitial(IdentityHashMap::new);
+
   private final AnnotationMirror mirror;
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
-  private Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults; // read on first use
   private final Elements elements;
   private final boolean repeated;
 
@@ -74,11 +87,35 @@ public final class AnnotationValues {
   }
 
   private static boolean isOfType(AnnotationMirror mirror, String annotationType) {
-    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotationType);
+    return nameOf(mirror).equals(annotationType);
   }
 
   private static String nameOf(AnnotationMirror mirror) {
-    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+    return NAMES.get().computeIfAbsent(mirror.getAnnotationType().asElement(),
+        type -> ((TypeElement) type).getQualifiedName().toString());
+  }
+
+  private static String nameOf(ExecutableElement attribute) {
+    return NAMES.get().computeIfAbsent(attribute, a -> a.getSimpleName().toString());
+  }
+
+  /** Lets go of what was kept of this compilation's elements: called once the processor's round is over. */
+  public static void forgetNames() {
+    NAMES.remove();
+    DEFAULTS.remove();
+  }
+
+  private static Map<String, Object> defaults(AnnotationMirror mirror) {
+    return DEFAULTS.get().computeIfAbsent(mirror.getAnnotationType().asElement(), type -> {
+      Map<String, Object> defaults = new HashMap<>();
+      for (ExecutableElement attribute : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        AnnotationValue value = attribute.getDefaultValue();
+        if (value != null) {
+          defaults.put(nameOf(attribute), value.getValue());
+        }
+      }
+      return defaults;
+    });
   }
 
   public AnnotationMirror mirror() {
@@ -87,7 +124,12 @@ public final class AnnotationValues {
 
   /** Whether the attribute is written in source (not just its default). */
   public boolean isSet(String attribute) {
-    return explicit.keySet().stream().anyMatch(k -> k.getSimpleName().contentEquals(attribute));
+    for (ExecutableElement written : explicit.keySet()) {
+      if (nameOf(written).equals(attribute)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public String string(String attribute) {
@@ -134,14 +176,16 @@ public final class AnnotationValues {
   }
 
   private Object value(String attribute) {
-    if (withDefaults == null) {
-      withDefaults = elements.getElementValuesWithDefaults(mirror);
-    }
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : withDefaults.entrySet()) {
-      if (entry.getKey().getSimpleName().contentEquals(attribute)) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : explicit.entrySet()) {
+      if (nameOf(entry.getKey()).equals(attribute)) {
         return entry.getValue().getValue();
       }
     }
-    throw new IllegalArgumentException("@" + nameOf(mirror) + " has no attribute " + attribute);
+    Object fallback = defaults(mirror).get(attribute);
+    if (fallback == null) {
+      throw new IllegalArgumentException("@" + nameOf(mirror) + " has no attribute " + attribute);
+    }
+    return fallback;
   }
+
 }

@@ -36,9 +36,30 @@ final class DocComments {
     return matcher.find() ? clean(matcher.group(1)) : null;
   }
 
+  /** The patterns run only on text that can match them: most comments are one plain sentence. */
   private static String clean(String text) {
-    String unwrapped = INLINE_TAG.matcher(text).replaceAll("$1");
-    String plain = HTML_TAG.matcher(unwrapped).replaceAll("").replaceAll("\\s+", " ").trim();
+    String unwrapped = text.contains("{@") ? INLINE_TAG.matcher(text).replaceAll("$1") : text;
+    String untagged = unwrapped.indexOf('<') >= 0 ? HTML_TAG.matcher(unwrapped).replaceAll("") : unwrapped;
+    String plain = collapseWhitespace(untagged);
     return plain.isEmpty() ? null : plain;
+  }
+
+  /** Runs of whitespace (as regex {@code \\s} means it) as one space, none at either end. */
+  private static String collapseWhitespace(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }
