@@ -6,52 +6,47 @@ import dev.rowguard.processor.derive.SchemaDerivation;
 import dev.rowguard.processor.derive.Target;
 import dev.rowguard.processor.diagnostics.Location;
 import dev.rowguard.processor.diagnostics.Message;
+import dev.rowguard.processor.diagnostics.Origins;
 import dev.rowguard.processor.diagnostics.Reporter;
 import dev.rowguard.processor.migrate.MigrationCheck;
 import dev.rowguard.processor.migrate.MigrationOptions;
 import dev.rowguard.processor.read.AnnotationValues;
 import dev.rowguard.processor.read.BuildIndex;
 import dev.rowguard.processor.read.EntityReader;
+import dev.rowguard.processor.read.JakartaData;
 import dev.rowguard.processor.read.Javadocs;
 import dev.rowguard.processor.read.Jpa;
-import dev.rowguard.processor.diagnostics.Origins;
 import dev.rowguard.processor.read.TableNames;
 import dev.rowguard.processor.read.TenantKeysReader;
-import dev.rowguard.processor.validate.SchemaValidator;
 import dev.rowguard.processor.repository.RepositoryIndex;
+import dev.rowguard.processor.validate.SchemaValidator;
 import dev.rowguard.processor.write.RepositoryIndexWriter;
 import dev.rowguard.processor.write.ResourceWriter;
-import dev.rowguard.schema.ddl.SchemaSqlWriter;
 import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.SchemaJson;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.TenantKeyColumn;
-import dev.rowguard.processor.read.JakartaData;
-import java.io.FileNotFoundException;
+import dev.rowguard.schema.ddl.SchemaSqlWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
-import javax.lang.model.util.Elements;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Rowguard's annotation processor: reads the {@code @Entity} classes of the compilation into a schema model,
@@ -87,10 +82,8 @@ public final class RowguardProcessor extends AbstractProcessor {
    * compilation has no entity (an incremental compile of a repository, a package or a mapped superclass).
    */
   private boolean annotationsSeen;
-  /** The previous build's index, read on first use; empty for a first or clean build. */
-  private Optional<BuildIndex> previousIndex;
-  /** What of the previous build could not be read back, or null; the model cannot be completed then. */
-  private String unreadable;
+  /** What the previous build left for an incremental compile; read on first use. */
+  private PreviousBuild previous;
   /** The Javadoc looked up by the last reading of the schema, for the next index. */
   private Javadocs javadocs;
   /** Diagnostics already printed, so that reading the schema again never prints one twice. */
@@ -124,18 +117,23 @@ public final class RowguardProcessor extends AbstractProcessor {
   }
 
   @Override
+  public synchronized void init(ProcessingEnvironment environment) {
+    super.init(environment);
+    previous = new PreviousBuild(environment);
+  }
+
+  @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Reporter reporter = new Reporter(processingEnv.getMessager(), reported, this::fromSource);
     try {
       if (!round.processingOver()) {
         annotationsSeen |= !annotations.isEmpty();
         collectSourceRoots(round);
-        collectEntities(round);
-        List<TypeElement> repositories = repositories(round);
-        if (!repositories.isEmpty() && completable(reporter)) {
+        List<TypeElement> repositories = collect(round);
+        if (!repositories.isEmpty() && previous.completable(entityNames, reporter)) {
           generateRepositories(schema(reporter), repositories, reporter);
         }
-      } else if (annotationsSeen && completable(reporter) && !modelEntities().isEmpty()) {
+      } else if (annotationsSeen && previous.completable(entityNames, reporter) && !modelEntities().isEmpty()) {
         schema(reporter).ifPresent(s -> writeResources(s, reporter));
       }
     } catch (RuntimeException | LinkageError | AssertionError e) {
@@ -166,25 +164,33 @@ public final class RowguardProcessor extends AbstractProcessor {
         : sourceRoots.contains(((TypeElement) top).getQualifiedName().toString());
   }
 
-  private void collectEntities(RoundEnvironment round) {
-    TypeElement entity = processingEnv.getElementUtils().getTypeElement(Jpa.ENTITY);
-    if (entity == null) {
-      return;
+  /**
+   * The round's entities, tenant-key declarations and repositories, found in one scan of its elements: javac's
+   * {@code getElementsAnnotatedWith} walks every member of every root element each time it is asked.
+   */
+  private List<TypeElement> collect(RoundEnvironment round) {
+    Elements elements = processingEnv.getElementUtils();
+    Set<TypeElement> annotations = new LinkedHashSet<>();
+    for (String name : List.of(Jpa.ENTITY, TenantKey.class.getCanonicalName(),
+        TenantKey.List.class.getCanonicalName(), JakartaData.REPOSITORY)) {
+      TypeElement annotation = elements.getTypeElement(name);
+      if (annotation != null) { // Not on the class path: nothing in this compilation carries it.
+        annotations.add(annotation);
+      }
     }
-    for (Element element : round.getElementsAnnotatedWith(entity)) {
-      if (element instanceof TypeElement type) {
+    List<TypeElement> repositories = new ArrayList<>();
+    for (Element element : round.getElementsAnnotatedWithAny(annotations.toArray(TypeElement[]::new))) {
+      if (element instanceof TypeElement type && AnnotationValues.has(type, Jpa.ENTITY)) {
         entityNames.add(type.getQualifiedName().toString());
       }
-    }
-    TypeElement[] tenantKey = Stream.of(TenantKey.class, TenantKey.List.class)
-        .map(a -> processingEnv.getElementUtils().getTypeElement(a.getCanonicalName()))
-        .filter(Objects::nonNull) // Not on the classpath: nothing declares tenant keys.
-        .toArray(TypeElement[]::new);
-    for (Element element : round.getElementsAnnotatedWithAny(tenantKey)) {
-      if (element instanceof PackageElement || element instanceof TypeElement) {
+      if ((element instanceof PackageElement || element instanceof TypeElement) && declaresTenantKeys(element)) {
         tenantKeyDeclarations.add(declarationName(element));
       }
+      if (element instanceof TypeElement type && AnnotationValues.has(type, JakartaData.REPOSITORY)) {
+        repositories.add(type);
+      }
     }
+    return repositories;
   }
 
   /**
@@ -194,7 +200,7 @@ public final class RowguardProcessor extends AbstractProcessor {
   private Set<String> modelEntities() {
     Set<String> names = new LinkedHashSet<>();
     Elements elements = processingEnv.getElementUtils();
-    for (String name : previousIndex().map(BuildIndex::entities).orElse(List.of())) {
+    for (String name : previous.index().map(BuildIndex::entities).orElse(List.of())) {
       if (entityNames.contains(name)) {
         names.add(name);
       } else {
@@ -211,7 +217,7 @@ public final class RowguardProcessor extends AbstractProcessor {
   /** The tenant-key declarations of the model, completed from the previous build like {@link #modelEntities()}. */
   private List<Element> tenantKeyDeclarations() {
     Set<String> names = new LinkedHashSet<>();
-    for (String name : previousIndex().map(BuildIndex::tenantKeyDeclarations).orElse(List.of())) {
+    for (String name : previous.index().map(BuildIndex::tenantKeyDeclarations).orElse(List.of())) {
       Element element = declaration(name);
       if (tenantKeyDeclarations.contains(name)
           || (element != null && !fromSource(element) && declaresTenantKeys(element))) {
@@ -244,82 +250,6 @@ public final class RowguardProcessor extends AbstractProcessor {
     return element instanceof PackageElement pkg
         ? "package:" + pkg.getQualifiedName()
         : ((TypeElement) element).getQualifiedName().toString();
-  }
-
-  private Optional<BuildIndex> previousIndex() {
-    if (previousIndex == null) {
-      previousIndex = readPreviousIndex();
-    }
-    return previousIndex;
-  }
-
-  /** The index the previous build left in the class output (this module's own, not a dependency's). */
-  private Optional<BuildIndex> readPreviousIndex() {
-    String text;
-    try {
-      FileObject file =
-          processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", BuildIndex.RESOURCE);
-      try (InputStream in = file.openInputStream()) {
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (FileNotFoundException | NoSuchFileException e) {
-      return Optional.empty(); // A first or clean build.
-    } catch (IOException | RuntimeException e) {
-      unreadable = "the previous build's " + BuildIndex.RESOURCE + " (" + e.getMessage() + ")";
-      return Optional.empty();
-    }
-    Optional<BuildIndex> index = BuildIndex.parse(text);
-    if (index.isEmpty()) {
-      unreadable = "the previous build's " + BuildIndex.RESOURCE + ", which this version of Rowguard does not write";
-    }
-    return index;
-  }
-
-  /**
-   * Whether the model can be completed from the previous build: its index was readable, and every entity it lists
-   * that this compilation does not see either has a class file that the class path yields or has none (deleted).
-   * A class file in the class output that is not on the class path cannot be read back: warned, nothing written.
-   */
-  private boolean completable(Reporter reporter) {
-    List<String> missing = new ArrayList<>();
-    for (String name : previousIndex().map(BuildIndex::entities).orElse(List.of())) {
-      if (!entityNames.contains(name) && processingEnv.getElementUtils().getTypeElement(name) == null
-          && classFileInOutput(name)) {
-        missing.add(name);
-      }
-    }
-    if (!missing.isEmpty() && unreadable == null) {
-      unreadable = "the class files of " + String.join(", ", missing) + " are in the class output but not on "
-          + "the class path; put the output directory on the class path";
-    }
-    if (unreadable != null) {
-      reporter.report(null, Message.INCOMPLETE_MODEL, unreadable);
-      return false;
-    }
-    return true;
-  }
-
-  private boolean classFileInOutput(String qualifiedName) {
-    int dot = qualifiedName.lastIndexOf('.');
-    try {
-      FileObject file = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT,
-          dot < 0 ? "" : qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1) + ".class");
-      file.openInputStream().close();
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false; // Gone: the entity was deleted.
-    }
-  }
-
-  private List<TypeElement> repositories(RoundEnvironment round) {
-    TypeElement repository = processingEnv.getElementUtils().getTypeElement(JakartaData.REPOSITORY);
-    if (repository == null) {
-      return List.of(); // Jakarta Data is not on the class path: nothing declares repositories.
-    }
-    return round.getElementsAnnotatedWith(repository).stream()
-        .filter(TypeElement.class::isInstance)
-        .map(TypeElement.class::cast)
-        .toList();
   }
 
   /** Reads, validates and writes the round's repositories (see {@link RepositoryGeneration}). */
@@ -355,7 +285,7 @@ public final class RowguardProcessor extends AbstractProcessor {
     List<TenantKeyColumn> tenantLevels =
         new TenantKeysReader(elements, reporter).read(tenantKeyDeclarations(), tableNames::of);
     javadocs = new Javadocs(processingEnv, this::fromSource,
-        previousIndex().map(BuildIndex::docComments).orElse(Map.of()));
+        previous.index().map(BuildIndex::docComments).orElse(Map.of()));
     EntityReader reader = new EntityReader(elements, reporter, origins, tableNames, tenantLevels, entityNames,
         options.jpaCompatibility(), javadocs);
     List<Table> tables = new ArrayList<>();
@@ -399,7 +329,7 @@ public final class RowguardProcessor extends AbstractProcessor {
   private RepositoryIndex repositoryIndex() {
     Map<String, RepositoryIndex.Entry> entries = new LinkedHashMap<>();
     Elements elements = processingEnv.getElementUtils();
-    for (RepositoryIndex.Entry entry : previousRepositoryIndex().entries()) {
+    for (RepositoryIndex.Entry entry : previous.repositoryIndex().entries()) {
       TypeElement repository = elements.getTypeElement(entry.repository().replace('$', '.'));
       if (repository != null && !fromSource(repository)
           && elements.getTypeElement(entry.implementation().replace('$', '.')) != null) {
@@ -408,20 +338,6 @@ public final class RowguardProcessor extends AbstractProcessor {
     }
     entries.putAll(generatedRepositories);
     return new RepositoryIndex(List.copyOf(entries.values()));
-  }
-
-  /** The repository index the previous build left in the class output; empty for a first or clean build. */
-  private RepositoryIndex previousRepositoryIndex() {
-    try {
-      FileObject file =
-          processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", RepositoryIndex.RESOURCE);
-      try (InputStream in = file.openInputStream()) {
-        return RepositoryIndex.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-            .orElse(new RepositoryIndex(List.of()));
-      }
-    } catch (IOException | RuntimeException e) {
-      return new RepositoryIndex(List.of()); // A first or clean build: every repository is generated now.
-    }
   }
 
   private void writeResources(Schema schema, Reporter reporter) {

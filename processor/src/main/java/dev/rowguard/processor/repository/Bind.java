@@ -2,7 +2,10 @@ package dev.rowguard.processor.repository;
 
 /**
  * What one {@code ?} of a repository statement is bound to: of the SQL generated for a method, and of a
- * {@code @SqlQuery} statement, so that one renderer binds both.
+ * {@code @SqlQuery} statement, so that one renderer binds both. The SQL analysis, which the Error Prone checks share
+ * and which knows nothing of repositories, names a native statement's placeholders in its own terms ({@code
+ * schema.query.BoundValue}: a parameter name or a tenant key); {@code SqlQueryReader} turns those into binds, once,
+ * where the method's parameters are known.
  */
 public sealed interface Bind {
   /**

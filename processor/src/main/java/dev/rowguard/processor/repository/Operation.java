@@ -7,6 +7,16 @@ public sealed interface Operation {
   /** The entity whose table the operation works on. */
   EntityMapping entity();
 
+  /** An operation on the rows a {@link Query} selects: its entity is the query's. */
+  sealed interface Queried extends Operation {
+    Query query();
+
+    @Override
+    default EntityMapping entity() {
+      return query().entity();
+    }
+  }
+
   /** How many results a finder returns, and in what container. */
   enum Cardinality { ONE, OPTIONAL, LIST, STREAM, PAGE }
 
@@ -15,36 +25,16 @@ public sealed interface Operation {
    *
    * @param projection the record returned instead of the entity, or {@code null}
    */
-  record Find(Query query, Projection projection, Cardinality cardinality) implements Operation {
-    @Override
-    public EntityMapping entity() {
-      return query.entity();
-    }
-  }
+  record Find(Query query, Projection projection, Cardinality cardinality) implements Queried {}
 
   /** Counts rows; {@code resultType} is {@code long} or {@code int} (or their wrappers). */
-  record Count(Query query, JavaType resultType) implements Operation {
-    @Override
-    public EntityMapping entity() {
-      return query.entity();
-    }
-  }
+  record Count(Query query, JavaType resultType) implements Queried {}
 
   /** Whether any row matches. */
-  record Exists(Query query) implements Operation {
-    @Override
-    public EntityMapping entity() {
-      return query.entity();
-    }
-  }
+  record Exists(Query query) implements Queried {}
 
   /** Deletes the rows that match; {@code resultType} is {@code void}, {@code int} or {@code long}. */
-  record DeleteWhere(Query query, JavaType resultType) implements Operation {
-    @Override
-    public EntityMapping entity() {
-      return query.entity();
-    }
-  }
+  record DeleteWhere(Query query, JavaType resultType) implements Queried {}
 
   /**
    * Runs native SQL from {@code @SqlQuery}, checked at compile time against the schema model.
