@@ -30,6 +30,7 @@ import dev.rowguard.schema.ddl.SchemaSqlWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,6 +78,8 @@ public final class RowguardProcessor extends AbstractProcessor {
   private final Set<String> tenantKeyDeclarations = new LinkedHashSet<>();
   /** Top-level types, by qualified name, and packages, as {@code package:<name>}, compiled from source. */
   private final Set<String> sourceRoots = new HashSet<>();
+  /** {@link #fromSource} by top-level element, asked for every field; forgotten when a round adds roots. */
+  private final Map<Element, Boolean> fromSourceTops = new IdentityHashMap<>();
   /**
    * Whether this compilation has any annotation the processor reads: the schema is then written, even if the
    * compilation has no entity (an incremental compile of a repository, a package or a mapped superclass).
@@ -149,6 +152,7 @@ public final class RowguardProcessor extends AbstractProcessor {
     for (Element root : round.getRootElements()) {
       if (root instanceof PackageElement || root instanceof TypeElement) {
         sourceRoots.add(declarationName(root));
+        fromSourceTops.clear();
       }
     }
   }
@@ -159,9 +163,7 @@ public final class RowguardProcessor extends AbstractProcessor {
     while (!(top instanceof PackageElement) && !(top.getEnclosingElement() instanceof PackageElement)) {
       top = top.getEnclosingElement();
     }
-    return top instanceof PackageElement pkg
-        ? sourceRoots.contains("package:" + pkg.getQualifiedName())
-        : sourceRoots.contains(((TypeElement) top).getQualifiedName().toString());
+    return fromSourceTops.computeIfAbsent(top, t -> sourceRoots.contains(declarationName(t)));
   }
 
   /**

@@ -33,10 +33,11 @@ public final class Javadocs {
 
   /** The raw Javadoc of a type or field, or {@code null}. */
   String of(Element element) {
-    String key = key(element);
-    String doc = compiledFromSource.test(element) ? docComments.apply(element) : previous.get(key);
+    boolean fromSource = compiledFromSource.test(element);
+    String key = fromSource ? null : key(element); // Built only when needed: most fields have no Javadoc.
+    String doc = fromSource ? docComments.apply(element) : previous.get(key);
     if (doc != null) {
-      read.put(key, doc);
+      read.put(key == null ? key(element) : key, doc);
     }
     return doc;
   }
