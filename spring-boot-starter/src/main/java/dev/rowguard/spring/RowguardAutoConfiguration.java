@@ -126,7 +126,7 @@ public final class RowguardAutoConfiguration {
 
   /** Work handed to Spring's application task executor ({@code @Async}, MVC's async requests) keeps the tenant. */
   @Bean
-  static TenantPropagatingTaskDecorator rowguardTenantTaskDecorator() {
+  TenantPropagatingTaskDecorator rowguardTenantTaskDecorator() {
     return new TenantPropagatingTaskDecorator();
   }
 
