@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +47,8 @@ class SchemaVerificationAtStartupTest {
   }
 
   @Test
-  void aMissingColumnFailsTheStartUpWithTheReport() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void aMissingColumnFailsTheStartUpWithTheReport(CapturedOutput output) {
     database.database().executeScript("ALTER TABLE migration.asset DROP COLUMN datacenter");
 
     SchemaDriftException drift = cause(assertThrows(RuntimeException.class, () -> start(Map.of()).close()),
@@ -53,6 +57,10 @@ class SchemaVerificationAtStartupTest {
     assertThat(drift.result().differences()).containsExactly(
         new Difference(DriftKind.COLUMN_MISSING, "migration.asset.datacenter", "varchar(100)", "none"));
     assertThat(drift.getMessage()).contains("  COLUMN_MISSING migration.asset.datacenter: expected ");
+    assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START");
+    assertThat(output.getOut() + output.getErr()).contains("The database differs from the model in 1 way (6 tables in"
+        + " the model):\n  COLUMN_MISSING migration.asset.datacenter: expected varchar(100), actual none\n");
+    assertThat(output.getOut() + output.getErr()).contains("rowguard-cli align writes the migration");
   }
 
   @Test
