@@ -1,7 +1,9 @@
 package dev.rowguard.spring;
 
 import dev.rowguard.runtime.RlsRoleCheck;
+import dev.rowguard.runtime.SchemaVerifier;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -13,7 +15,7 @@ import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Actuator health: {@code rowguard}, the row-level security check; and {@code db}, Boot's own database indicator,
+ * Actuator health: {@code rowguard}, the row-level security check and the schema verification; and {@code db}, Boot's own database indicator,
  * over the data source's no-tenant escape hatch (over the tenant-binding one it would find no tenant bound and
  * report the database down).
  */
@@ -24,8 +26,10 @@ import org.springframework.context.annotation.Bean;
 public final class RowguardHealthAutoConfiguration {
   @Bean
   @ConditionalOnEnabledHealthIndicator("rowguard")
-  HealthIndicator rowguardHealthIndicator(RlsRoleCheck check, DataSource dataSource) {
-    return new RowguardHealthIndicator(check, RowguardAutoConfiguration.tenantBinding(dataSource));
+  HealthIndicator rowguardHealthIndicator(RlsRoleCheck check, DataSource dataSource,
+      ObjectProvider<SchemaVerifier> verifier, CatalogDataSource catalog) {
+    return new RowguardHealthIndicator(check, RowguardAutoConfiguration.tenantBinding(dataSource),
+        verifier.getIfAvailable(), catalog);
   }
 
   @Bean

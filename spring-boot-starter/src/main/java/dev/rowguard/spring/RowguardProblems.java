@@ -2,7 +2,10 @@ package dev.rowguard.spring;
 
 import dev.rowguard.runtime.CrossTenantWriteException;
 import dev.rowguard.runtime.InvalidTenantException;
+import dev.rowguard.runtime.Tenant;
+import dev.rowguard.runtime.TenantContext;
 import dev.rowguard.runtime.TenantNotBoundException;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -26,6 +29,16 @@ final class RowguardProblems {
 
   @ExceptionHandler(TenantNotBoundException.class)
   ProblemDetail tenantNotBound(TenantNotBoundException e) {
+    Optional<Tenant> request = TenantContext.current();
+    if (request.isPresent() && request.get().boundLevels() == request.get().keys().levels().size()) {
+      // The request bound every level, so the work that found none ran on a thread it was not handed to.
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()
+          + " The request's tenant was bound, but not where this work ran: run it on Spring's application task"
+          + " executor (@Async, or the AsyncTaskExecutor bean), which hands the tenant over, or wrap it in"
+          + " TenantContext.propagate(..).");
+      problem.setTitle("Tenant not handed to async work");
+      return problem;
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         e.getMessage() + " This endpoint needs every tenant level it reads: send " + resolver.expects() + ".");
     problem.setTitle("Tenant level required");

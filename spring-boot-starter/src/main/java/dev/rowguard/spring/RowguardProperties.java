@@ -10,15 +10,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param tenant The project's tenant keys and where each request's tenant comes from
  * @param roleCheck The row-level security check run at start-up and by the health indicator
+ * @param verifySchema Whether start-up verifies the live database against the model the application was built with
+ *     ({@code META-INF/rowguard/schema.json}, when it is on the class path) and fails on a difference; the health
+ *     indicator reports differences too
+ * @param appRole The role whose privileges the schema verification checks: the processor's {@code rowguard.appRole}
  */
 @ConfigurationProperties("rowguard")
-public record RowguardProperties(@DefaultValue Tenant tenant, @DefaultValue RoleCheck roleCheck) {
+public record RowguardProperties(@DefaultValue Tenant tenant, @DefaultValue RoleCheck roleCheck,
+    @DefaultValue("true") boolean verifySchema, @DefaultValue("rowguard_app") String appRole) {
 
   /**
    * The tenant of each request.
    *
-   * @param keys The project's tenant key levels, outermost first; empty for one {@code tenant_id uuid} level. A
-   *     {@code TenantKeys} bean of the application's own takes precedence.
+   * @param keys The project's tenant key levels, outermost first. With {@code schema.json} on the class path the keys
+   *     come from the model, and these may only restate them (a contradiction fails the start-up); without it, empty
+   *     means one {@code tenant_id uuid} level. A {@code TenantKeys} bean of the application's own takes precedence.
    * @param header The request header carrying the tenant of a project with one key level (with several, the
    *     outermost level's, unless {@code headers} names that level)
    * @param headers The request header of each key level, by key column, e.g. {@code
@@ -49,10 +55,10 @@ public record RowguardProperties(@DefaultValue Tenant tenant, @DefaultValue Role
    * One tenant key level.
    *
    * @param column The key column, e.g. {@code client_account_id}
-   * @param type Its Java type: {@code uuid}, {@code long} or {@code string}
-   * @param setting The PostgreSQL setting that carries it; empty for {@code rowguard.<column>}
+   * @param type Its Java type: {@code uuid}, {@code long} or {@code string}; unset, the model's, else {@code uuid}
+   * @param setting The PostgreSQL setting that carries it; unset, the model's, else {@code rowguard.<column>}
    */
-  public record KeyLevel(String column, @DefaultValue("uuid") KeyType type, String setting) {}
+  public record KeyLevel(String column, KeyType type, String setting) {}
 
   /** The Java type of a tenant key level. */
   public enum KeyType { UUID, LONG, STRING }
@@ -61,11 +67,13 @@ public record RowguardProperties(@DefaultValue Tenant tenant, @DefaultValue Role
    * The start-up check that the application's login cannot bypass row-level security.
    *
    * @param enabled Whether start-up runs it (and fails when it finds a problem)
-   * @param schemas The schemas whose row-level-security tables it checks
+   * @param schemas The schemas whose row-level-security tables it checks. Unset, the model's tenanted tables when
+   *     {@code schema.json} is on the class path, else {@code public}; set with a model, they must include every
+   *     schema that has a tenanted table of the model
    */
-  public record RoleCheck(@DefaultValue("true") boolean enabled, @DefaultValue("public") List<String> schemas) {
+  public record RoleCheck(@DefaultValue("true") boolean enabled, List<String> schemas) {
     public RoleCheck {
-      schemas = List.copyOf(schemas);
+      schemas = schemas == null ? List.of() : List.copyOf(schemas);
     }
   }
 }

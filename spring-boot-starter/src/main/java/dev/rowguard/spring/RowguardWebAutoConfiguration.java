@@ -7,11 +7,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The tenant of each servlet request: the {@link TenantResolver} (request headers unless the application or the
- * JWT configuration provides another) and the filter that binds its tenant for the request.
+ * JWT configuration provides another), the filter that binds its tenant for the request, and the binding of an async
+ * request's {@code Callable}.
  */
 @AutoConfiguration(after = {RowguardAutoConfiguration.class, RowguardJwtAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -41,5 +45,20 @@ public final class RowguardWebAutoConfiguration {
     registration.setName("rowguardTenantFilter");
     registration.setOrder(FILTER_ORDER);
     return registration;
+  }
+
+  /** Spring MVC's {@code Callable}s run bound to their request's tenant. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(WebMvcConfigurer.class)
+  static final class AsyncRequests {
+    @Bean
+    WebMvcConfigurer rowguardAsyncRequests() {
+      return new WebMvcConfigurer() {
+        @Override
+        public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+          configurer.registerCallableInterceptors(new TenantCallableInterceptor());
+        }
+      };
+    }
   }
 }

@@ -5,6 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
  * The sample's domain as a REST API, made multi-tenant by rowguard-spring-boot-starter alone: the generated
@@ -16,6 +17,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * and serves until stopped.
  */
 @SpringBootApplication
+@EnableAsync
 public class SampleWebApp {
   public static void main(String[] args) {
     boolean configured = System.getProperty("spring.datasource.url") != null

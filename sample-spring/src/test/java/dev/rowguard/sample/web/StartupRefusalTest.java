@@ -13,8 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Start-ups the starter refuses: a login that bypasses row-level security, and Flyway without the owner; and the
- * health of a service that skipped the check.
+ * Start-ups the starter refuses: a login that bypasses row-level security, Flyway without the owner, properties that
+ * contradict the model the service was built with; and the health of a service that skipped the check.
  */
 class StartupRefusalTest {
   private static final SampleDatabaseFixture DATABASE = new SampleDatabaseFixture();
@@ -55,6 +55,46 @@ class StartupRefusalTest {
     RuntimeException failure = assertThrows(RuntimeException.class, () -> start(properties).close());
     IllegalStateException refusal = cause(failure, IllegalStateException.class);
     assertThat(refusal.getMessage()).contains("set spring.flyway.user and spring.flyway.password");
+  }
+
+  @Test
+  void tenantKeysThatContradictTheModelFailToStartSayingWhich() {
+    Map<String, Object> properties = new HashMap<>(DATABASE.database.properties());
+    properties.put("rowguard.tenant.keys[0].column", "client_account_id");
+    properties.put("rowguard.tenant.keys[1].column", "engagement_id");
+    properties.put("rowguard.tenant.keys[1].type", "long");
+    RuntimeException failure = assertThrows(RuntimeException.class, () -> start(properties).close());
+    String message = message(failure, "rowguard.tenant.keys contradicts");
+    assertThat(message).contains("rowguard.tenant.keys[1].type is long, the model's engagement_id is uuid");
+    assertThat(message).contains("Remove rowguard.tenant.keys");
+  }
+
+  @Test
+  void tenantKeysThatRestateTheModelStart() {
+    Map<String, Object> properties = new HashMap<>(DATABASE.database.properties());
+    properties.put("rowguard.tenant.keys[0].column", "client_account_id");
+    properties.put("rowguard.tenant.keys[1].column", "engagement_id");
+    properties.put("rowguard.tenant.keys[1].setting", "rowguard.engagement_id");
+    properties.put("rowguard.role-check.schemas", "migration,public");
+    start(properties).close();
+  }
+
+  @Test
+  void roleCheckSchemasThatLeaveOutTheModelsFailToStartSayingWhich() {
+    Map<String, Object> properties = new HashMap<>(DATABASE.database.properties());
+    properties.put("rowguard.role-check.schemas", "public");
+    RuntimeException failure = assertThrows(RuntimeException.class, () -> start(properties).close());
+    assertThat(message(failure, "rowguard.role-check.schemas")).contains("rowguard.role-check.schemas=public leaves"
+        + " out migration, where the model (META-INF/rowguard/schema.json) has tenanted tables [migration.engagement,");
+  }
+
+  private static String message(Throwable failure, String containing) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().startsWith(containing)) {
+        return t.getMessage();
+      }
+    }
+    throw new AssertionError("no start-up failure says \"" + containing + "\"", failure);
   }
 
   private static ConfigurableApplicationContext start(Map<String, Object> properties) {
