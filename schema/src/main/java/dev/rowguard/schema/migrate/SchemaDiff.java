@@ -38,10 +38,10 @@ public final class SchemaDiff {
     Correspondence match = Correspondence.of(previous, current, renames, rules);
     List<Change> changes = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
-    new TableChanges(match, changes).plan();
-    ColumnChanges columns = new ColumnChanges(match, rules, database, changes, refusals);
     ConstraintChanges constraints =
         new ConstraintChanges(match, new EnumValueChanges(match, renames, rules, refusals), changes);
+    new TableChanges(match, constraints, changes).plan();
+    ColumnChanges columns = new ColumnChanges(match, rules, database, changes, refusals);
     TenancyChanges tenancy = new TenancyChanges(match, rules, database, appRole, changes, refusals);
     for (Table table : match.target.tables()) {
       Table before = match.oldTables.get(table.name());
