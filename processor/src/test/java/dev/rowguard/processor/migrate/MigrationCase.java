@@ -117,7 +117,7 @@ final class MigrationCase {
     return text.toString();
   }
 
-  private void assertGolden(String actual) {
+  void assertGolden(String actual) {
     Path golden = GOLDEN.resolve(name + ".sql");
     try {
       if (UPDATE || !Files.exists(golden)) {

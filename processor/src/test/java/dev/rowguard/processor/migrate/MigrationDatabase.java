@@ -85,7 +85,12 @@ final class MigrationDatabase implements AutoCloseable {
   }
 
   String catalog(String schema) {
-    return Catalog.of(database.ownerDataSource(), schema, APP_ROLE);
+    return catalog(schema, APP_ROLE);
+  }
+
+  /** The catalog with the grants and schema usage of {@code appRole}. */
+  String catalog(String schema, String appRole) {
+    return Catalog.of(database.ownerDataSource(), schema, appRole);
   }
 
   void asOwner(String sql) {

@@ -62,6 +62,38 @@ class MigrationDiagnosticsTest {
     assertThat(Files.exists(dir.resolve("rowguard/V1.schema.json"))).isTrue();
     assertThat(Files.readString(dir.resolve("rowguard/checksums.sha256")))
         .containsMatch("(?m)^[0-9a-f]{64}  V1__initial_schema.sql$");
+    assertThat(Files.readString(dir.resolve("rowguard/V1.settings"))).contains("\nappRole=rowguard_app\n");
+    assertThat(Files.readString(dir.resolve("rowguard/checksums.sha256")))
+        .containsMatch("(?m)^[0-9a-f]{64}  rowguard/V1.settings$");
+  }
+
+  @Test
+  void aChangedApplicationRoleIsDriftOnTheEntity() {
+    assertErrorLines(compile(dir, List.of(V1), "-Arowguard.appRole=asset_app"), V1,
+        "[RowguardMigrationDrift] the entities differ from the schema that the migrations in "
+            + dir.toAbsolutePath() + " lead to (version 1); 1 change:",
+        "application role rowguard_app -> asset_app: privileges revoked from rowguard_app and granted to asset_app",
+        "Generate the migration, review it and commit the folder: "
+            + "mvn compile -Drowguard.generate=\"application role rowguard_app asset_app privileges revoked");
+  }
+
+  @Test
+  void aVersionWithoutSettingsWasGeneratedForTheDefaultRole() throws IOException {
+    Files.delete(dir.resolve("rowguard/V1.settings"));
+    Path manifest = dir.resolve(Checksums.FILE);
+    Files.writeString(manifest, Files.readString(manifest).replaceAll("(?m)^.*rowguard/V1.settings\n", ""));
+    assertThat(compile(dir, List.of(V1))).succeededWithoutWarnings();
+    assertThat(compile(dir, List.of(V1), "-Arowguard.appRole=rowguard_app")).succeededWithoutWarnings();
+    assertErrorLines(compile(dir, List.of(V1), "-Arowguard.appRole=asset_app"), V1,
+        "application role rowguard_app -> asset_app");
+  }
+
+  @Test
+  void aRecordedRoleIsComparedAsRecorded() {
+    assertThat(compile(dir, List.of(V1), "-Arowguard.appRole=asset_app",
+        "-Arowguard.migrations.generate=asset app")).succeeded();
+    assertThat(compile(dir, List.of(V1), "-Arowguard.appRole=asset_app")).succeededWithoutWarnings();
+    assertErrorLines(compile(dir, List.of(V1)), V1, "application role asset_app -> rowguard_app");
   }
 
   @Test

@@ -2,7 +2,13 @@ package dev.rowguard.processor.migrate;
 
 import static com.google.common.truth.Truth.assertThat;
 import static dev.rowguard.processor.migrate.MigrationCompiler.source;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.testing.compile.Compilation;
+import dev.rowguard.schema.SchemaJson;
+import dev.rowguard.schema.ddl.PrivilegesSql;
+import dev.rowguard.schema.ddl.SchemaSqlWriter;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -168,6 +174,42 @@ class MigrationsOnPostgresTest {
     assertThat(constraints.indexOf("UNIQUE USING INDEX uq_site_id"))
         .isLessThan(constraints.indexOf("ADD CONSTRAINT fk_asset_site_id"));
     assertThat(constraints).contains("ALTER TABLE mig.rack ADD CONSTRAINT fk_rack_site_id");
+  }
+
+  @Test
+  void aChangedApplicationRoleMovesEveryPrivilegeToTheNewRole() {
+    String role = "rowguard_ops_app";
+    List<JavaFileObject> model = List.of(source("Region", "@Entity public class Region { @Id String code; }"),
+        source("Project", "@Entity @Tenanted public class Project {",
+            "  @Id UUID id; @Column(nullable = false) UUID tenantId; @ManyToOne Region region; }"));
+    assertThat(MigrationCompiler.compile(dir, model, "-Arowguard.migrations.generate=initial schema").errors())
+        .isEmpty();
+    MigrationCase migration = migration("app_role_changed");
+    try (MigrationDatabase database = MigrationDatabase.create("rg_mig_role");
+        MigrationDatabase fresh = MigrationDatabase.create("rg_fresh_role")) {
+      database.admin(PrivilegesSql.createRole(role)); // Roles are the cluster's: created by its administrator.
+      database.apply(dir, 1);
+      database.admin("INSERT INTO mig.region (code) VALUES ('eu');");
+      Compilation generation = MigrationCompiler.compile(dir, model, "-Arowguard.appRole=" + role,
+          "-Arowguard.migrations.generate=app role changed");
+      assertWithMessage(MigrationCompiler.messages(generation)).that(generation.errors()).isEmpty();
+      migration.assertGolden(migration.versionText(2));
+      database.apply(dir, 2);
+      assertThat(database.rows("SELECT code FROM mig.region")).containsExactly("eu");
+      assertThat(database.rows("SELECT table_name FROM information_schema.role_table_grants"
+          + " WHERE table_schema = 'mig' AND grantee = '" + MigrationDatabase.APP_ROLE + "'")).isEmpty();
+      assertThat(database.rows("SELECT has_schema_privilege('" + MigrationDatabase.APP_ROLE + "', 'mig', 'USAGE')"))
+          .containsExactly("f");
+      assertThat(database.rows("SELECT table_name, privilege_type FROM information_schema.role_table_grants"
+          + " WHERE table_schema = 'mig' AND grantee = '" + role + "' ORDER BY 1, 2")).containsExactly(
+              "project|DELETE", "project|INSERT", "project|SELECT", "project|UPDATE", "region|SELECT").inOrder();
+      fresh.asOwner(SchemaSqlWriter.render(SchemaJson.read(MigrationDatabase.read(dir.resolve("rowguard/V2.schema.json"))),
+          role));
+      assertThat(database.catalog(MigrationCompiler.SCHEMA, role))
+          .isEqualTo(fresh.catalog(MigrationCompiler.SCHEMA, role));
+    }
+    Compilation again = MigrationCompiler.compile(dir, model, "-Arowguard.appRole=" + role);
+    assertWithMessage(MigrationCompiler.messages(again)).that(again.diagnostics()).isEmpty();
   }
 
   @Test
