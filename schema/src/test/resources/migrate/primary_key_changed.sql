@@ -22,5 +22,5 @@ executeInTransaction=false
 -- Runs after V2.1__primary_key_changed_concurrently.sql: attaches the unique indexes built there as constraints (no scan), then adds the foreign keys that reference them.
 
 -- 1. primary key pk_asset of app.asset added: PRIMARY KEY (code, id)
--- Lock: ACCESS EXCLUSIVE on app.asset, brief (catalog only, no table scan); its columns are NOT NULL already, so no scan; the index becomes the constraint's
+-- Lock: ACCESS EXCLUSIVE on app.asset, brief (catalog only, no table scan); the index becomes the constraint's (its columns are NOT NULL already)
 ALTER TABLE app.asset ADD CONSTRAINT pk_asset PRIMARY KEY USING INDEX pk_asset;

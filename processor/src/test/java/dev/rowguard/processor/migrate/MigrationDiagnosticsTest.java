@@ -196,6 +196,18 @@ class MigrationDiagnosticsTest {
   }
 
   @Test
+  void aKeyRetypedToATypeWithoutAConversionIsRefusedEvenWhenAcknowledged() {
+    JavaFileObject changed = asset("  @Id long id;", "  String name;", "  @Column(length = 40) String serial;",
+        "  Status status;", "  @CheckEnum public enum Status { OPEN, CLOSED }");
+    assertErrorLinesOn("long id", compile(dir, List.of(changed), "-Arowguard.migrations.generate=long key",
+        "-Arowguard.migrations.allowDataLoss=mig.asset.id"), changed,
+        "[RowguardMigrationRefused] migration 'long key' cannot be generated, and nothing was written:",
+        "mig.asset.id: PostgreSQL cannot convert uuid to bigint, whatever the values; keep its type, or add a "
+            + "column of the new type under another name, fill it in a migration written by hand, and remove this one");
+    assertThat(Files.exists(dir.resolve("rowguard/V2.schema.json"))).isFalse();
+  }
+
+  @Test
   void generationNamesTheFileAndEachStep() {
     JavaFileObject changed = asset("  @Id UUID id;", "  String name;", "  @Column(length = 40) String serial;",
         "  String owner;", "  Status status;", "  @CheckEnum public enum Status { OPEN, CLOSED }");
