@@ -99,7 +99,7 @@ final class AlignCommand {
         return 1;
       }
       List<MigrationFile> files = MigrationScript.render(version, DESCRIPTION, plan);
-      List<String> written = MigrationHistory.write(migrations, version, files, plan.target());
+      List<String> written = MigrationHistory.write(migrations, version, files, plan.target(), appRole);
       out.println("align: " + verified.differences().size() + " differences from the model; wrote "
           + String.join(", ", written) + " in " + migrations + " (" + plan.changes().size() + " changes):");
       int number = 0;

@@ -4,6 +4,7 @@ import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.SchemaJson;
 import dev.rowguard.schema.migrate.Checksums;
 import dev.rowguard.schema.migrate.MigrationFile;
+import dev.rowguard.schema.migrate.VersionSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +47,12 @@ final class MigrationHistory {
     return last;
   }
 
-  /** Writes the migration's files, the snapshot of {@code target} and the manifest; returns the paths written. */
-  static List<String> write(Path dir, int version, List<MigrationFile> migration, Schema target) throws CliException {
+  /**
+   * Writes the migration's files, the snapshot of {@code target}, the settings (the role granted to) and the
+   * manifest; returns the paths written.
+   */
+  static List<String> write(Path dir, int version, List<MigrationFile> migration, Schema target, String appRole)
+      throws CliException {
     try {
       Files.createDirectories(dir.resolve("rowguard"));
       Path manifest = dir.resolve(Checksums.FILE);
@@ -63,7 +68,12 @@ final class MigrationHistory {
       String snapshotPath = "rowguard/V" + version + ".schema.json";
       Files.writeString(dir.resolve(snapshotPath), snapshot, StandardCharsets.UTF_8);
       written.add(snapshotPath);
-      Files.writeString(manifest, sums.with(snapshotPath, snapshot).render(), StandardCharsets.UTF_8);
+      String settings = new VersionSettings(appRole).render();
+      String settingsPath = VersionSettings.path(version);
+      Files.writeString(dir.resolve(settingsPath), settings, StandardCharsets.UTF_8);
+      written.add(settingsPath);
+      Files.writeString(manifest, sums.with(snapshotPath, snapshot).with(settingsPath, settings).render(),
+          StandardCharsets.UTF_8);
       written.add(Checksums.FILE);
       return written;
     } catch (IOException e) {

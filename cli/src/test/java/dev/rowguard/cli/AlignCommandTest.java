@@ -75,11 +75,13 @@ class AlignCommandTest {
 
     assertThat(written.status()).isEqualTo(0);
     assertThat(files(migrations)).containsExactly("V2.1__align_with_model_concurrently.sql",
-        "V2.1__align_with_model_concurrently.sql.conf", "V2__align_with_model.sql", "rowguard/V2.schema.json",
-        "rowguard/checksums.sha256");
+        "V2.1__align_with_model_concurrently.sql.conf", "V2.2__align_with_model_constraints.sql",
+        "V2__align_with_model.sql", "rowguard/V2.schema.json",
+        "rowguard/V2.settings", "rowguard/checksums.sha256");
     assertThat(written.out()).startsWith("align: 34 differences from the model; wrote V2__align_with_model.sql,"
         + " V2.1__align_with_model_concurrently.sql, V2.1__align_with_model_concurrently.sql.conf,"
-        + " rowguard/V2.schema.json, rowguard/checksums.sha256 in " + migrations + " (38 changes):\n");
+        + " V2.2__align_with_model_constraints.sql,"
+        + " rowguard/V2.schema.json, rowguard/V2.settings, rowguard/checksums.sha256 in " + migrations + " (38 changes):\n");
     assertThat(written.out()).contains("\nFlyway baseline: this database has no Flyway history. Adopt it at version"
         + " 1, the schema as it is now,\nso that Flyway applies V2 and what follows:\n"
         + "  flyway.baselineOnMigrate=true\n  flyway.baselineVersion=1\n");
@@ -101,7 +103,7 @@ class AlignCommandTest {
     FluentConfiguration flyway = Flyway.configure().dataSource(database.ownerDataSource())
         .locations("filesystem:" + migrations).baselineOnMigrate(true).baselineVersion("1");
     flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-    assertThat(flyway.load().migrate().migrationsExecuted).isEqualTo(2);
+    assertThat(flyway.load().migrate().migrationsExecuted).isEqualTo(3); // V2, V2.1 and V2.2.
 
     Cli verified = Cli.run(env, args(database, "verify"));
     assertThat(verified.out()).isEqualTo("The database matches the model: 6 tables, no difference.\n");

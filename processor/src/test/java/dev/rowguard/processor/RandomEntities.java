@@ -206,12 +206,13 @@ public final class RandomEntities {
   /**
    * One entity. {@code levels}: the declarations of its {@code Level} enum's constants ({@code "LOW"}, or
    * {@code "@RenamedFrom(\"LOW\") LOWEST"}); {@code tenanted}: {@code @Tenanted} with a {@code tenantId} field;
-   * {@code renamedFrom}: the old table name given by {@code @RenamedFrom}, or null.
+   * {@code renamedFrom}: the old table name given by {@code @RenamedFrom}, or null; {@code assignedId}: the key
+   * has no {@code @GeneratedValue} (no identity, no default), the application assigns it.
    */
   public record EntitySpec(String name, List<FieldSpec> fields, boolean record, List<Integer> indexed,
-      boolean uuidId, boolean tenanted, List<String> levels, String renamedFrom) {
+      boolean uuidId, boolean tenanted, List<String> levels, String renamedFrom, boolean assignedId) {
     public EntitySpec(String name, List<FieldSpec> fields, boolean record, List<Integer> indexed, boolean uuidId) {
-      this(name, fields, record, indexed, uuidId, false, LEVELS, null);
+      this(name, fields, record, indexed, uuidId, false, LEVELS, null, false);
     }
 
     public EntitySpec {
@@ -221,34 +222,40 @@ public final class RandomEntities {
     }
 
     public EntitySpec withName(String newName) {
-      return new EntitySpec(newName, fields, record, indexed, uuidId, tenanted, levels, renamedFrom);
+      return new EntitySpec(newName, fields, record, indexed, uuidId, tenanted, levels, renamedFrom, assignedId);
     }
 
     public EntitySpec renamed(String newName, String oldTable) {
-      return new EntitySpec(newName, fields, record, indexed, uuidId, tenanted, levels, oldTable);
+      return new EntitySpec(newName, fields, record, indexed, uuidId, tenanted, levels, oldTable, assignedId);
     }
 
     public EntitySpec withFields(List<FieldSpec> newFields) {
-      return new EntitySpec(name, newFields, record, indexed, uuidId, tenanted, levels, renamedFrom);
+      return new EntitySpec(name, newFields, record, indexed, uuidId, tenanted, levels, renamedFrom, assignedId);
     }
 
     public EntitySpec withIndexed(List<Integer> newIndexed) {
-      return new EntitySpec(name, fields, record, newIndexed, uuidId, tenanted, levels, renamedFrom);
+      return new EntitySpec(name, fields, record, newIndexed, uuidId, tenanted, levels, renamedFrom, assignedId);
     }
 
     public EntitySpec withTenanted(boolean value) {
-      return new EntitySpec(name, fields, record, indexed, uuidId, value, levels, renamedFrom);
+      return new EntitySpec(name, fields, record, indexed, uuidId, value, levels, renamedFrom, assignedId);
     }
 
     public EntitySpec withLevels(List<String> newLevels) {
-      return new EntitySpec(name, fields, record, indexed, uuidId, tenanted, newLevels, renamedFrom);
+      return new EntitySpec(name, fields, record, indexed, uuidId, tenanted, newLevels, renamedFrom, assignedId);
+    }
+
+    /** The key as {@code uuid} or {@code long}, generated ({@code @GeneratedValue}) or assigned. */
+    public EntitySpec withId(boolean uuid, boolean assigned) {
+      return new EntitySpec(name, fields, record, indexed, uuid, tenanted, levels, renamedFrom, assigned);
     }
 
     public String table() {
       return Identifiers.snakeCase(name);
     }
 
-    String source(List<EntitySpec> model) {
+    /** The entity's source; references resolve against {@code model}, by position. */
+    public String source(List<EntitySpec> model) {
       List<String> indexColumns = new ArrayList<>();
       for (int i : indexed) {
         if (i < fields.size() && fields.get(i).indexable()) {
@@ -258,7 +265,8 @@ public final class RandomEntities {
       String table = indexColumns.isEmpty() ? "" : "@Table(indexes = @Index(columnList = \""
           + String.join(", ", new LinkedHashSet<>(indexColumns)) + "\"))\n";
       List<String> members = new ArrayList<>();
-      members.add(uuidId ? "@Id @GeneratedValue java.util.UUID id" : "@Id @GeneratedValue(strategy = GenerationType.IDENTITY) long id");
+      members.add("@Id " + (assignedId ? "" : uuidId ? "@GeneratedValue " : "@GeneratedValue(strategy = "
+          + "GenerationType.IDENTITY) ") + (uuidId ? "java.util.UUID id" : "long id"));
       if (tenanted) {
         members.add("@Column(nullable = false) java.util.UUID tenantId");
       }

@@ -15,6 +15,7 @@ import dev.rowguard.schema.migrate.PendingDrop;
 import dev.rowguard.schema.migrate.Plan;
 import dev.rowguard.schema.migrate.Refusal;
 import dev.rowguard.schema.migrate.SchemaDiff;
+import dev.rowguard.schema.migrate.VersionSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,8 +74,10 @@ public final class MigrationCheck {
     if (!verified(folder)) {
       return;
     }
-    if (options.generate() == null && folder.lastSnapshot().filter(schemaJson::equals).isPresent()) {
-      return; // The model is the one the last version leads to: nothing changed, nothing is pending.
+    String previousRole = folder.previousSettings().appRole();
+    if (options.generate() == null && folder.lastSnapshot().filter(schemaJson::equals).isPresent()
+        && previousRole.equals(appRole)) {
+      return; // The model and role are the ones the last version leads to: nothing changed, nothing is pending.
     }
     Schema previous;
     try {
@@ -85,7 +88,8 @@ public final class MigrationCheck {
       return;
     }
     MigrationRules rules = new MigrationRules(options.allowDataLoss(), options.backfills());
-    Plan plan = SchemaDiff.plan(previous, schema, new RenamesReader(elements).read(schema), rules, appRole);
+    Plan plan = SchemaDiff.plan(previous, previousRole, schema, new RenamesReader(elements).read(schema), rules,
+        appRole);
     if (options.generate() != null) {
       generate(folder, schema, plan);
     } else {
@@ -174,7 +178,7 @@ public final class MigrationCheck {
         ? MigrationScript.initial(options.generate(), plan.target(), appRole)
         : MigrationScript.render(version, options.generate(), plan);
     try {
-      folder.write(files, version, plan.target());
+      folder.write(files, version, plan.target(), new VersionSettings(appRole));
     } catch (IOException e) {
       reporter.report(null, Message.MIGRATION_FOLDER, folder.dir(), "writing version " + version + " failed: " + e);
       return;
@@ -189,11 +193,15 @@ public final class MigrationCheck {
         folder.dir(), String.join("\n", lines));
   }
 
-  /** The entity of the first change's table, so that the IDE shows the error where the change was made. */
+  /**
+   * The entity of the first change's table, so that the IDE shows the error where the change was made; the first
+   * entity when no change names a table (the application role changed).
+   */
   private Location location(Schema schema, Plan plan) {
     List<String> subjects = new ArrayList<>();
     plan.changes().forEach(c -> subjects.add(c.subject()));
     plan.refusals().stream().map(Refusal::subject).forEach(subjects::add);
+    schema.tables().stream().findFirst().ifPresent(t -> subjects.add(t.name().toString()));
     return location(schema, subjects, false);
   }
 

@@ -4,6 +4,7 @@ import dev.rowguard.schema.Schema;
 import dev.rowguard.schema.SchemaJson;
 import dev.rowguard.schema.migrate.Checksums;
 import dev.rowguard.schema.migrate.MigrationFile;
+import dev.rowguard.schema.migrate.VersionSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,20 +21,22 @@ import java.util.stream.Stream;
 
 /**
  * The committed migrations folder as the processor sees it: Flyway's {@code V<n>__*.sql} files (and their
- * {@code .conf}), and in {@code rowguard/} the model each version leads to ({@code V<n>.schema.json}) and the
+ * {@code .conf}), and in {@code rowguard/} the model each version leads to ({@code V<n>.schema.json}), the settings
+ * it was generated with ({@code V<n>.settings}, absent in versions generated before they were recorded) and the
  * checksum manifest. Only the last snapshot is read: the previous model never needs a database or a replay, and
  * the older snapshots (a few MB each for a large model) are history that nothing reads again.
  *
  * @param dir the folder
- * @param files the content of every migration file and of the last snapshot, by path relative to the folder
- * @param olderSnapshots the paths of the other snapshots, whose content is not read
+ * @param files the content of every migration file and of the last snapshot and settings, by path relative to the
+ *     folder
+ * @param olderSnapshots the paths of the other snapshots and settings, whose content is not read
  * @param checksums the manifest; empty when there is none yet
  * @param lastVersion the highest major version, 0 for an empty folder
  */
 record MigrationFolder(
     Path dir, Map<String, String> files, Set<String> olderSnapshots, Checksums checksums, int lastVersion) {
   private static final Pattern MIGRATION = Pattern.compile("V(\\d+)(?:\\.\\d+)?__.+\\.sql(?:\\.conf)?");
-  private static final Pattern SNAPSHOT = Pattern.compile("V(\\d+)\\.schema\\.json");
+  private static final Pattern VERSION_RECORD = Pattern.compile("V(\\d+)\\.(?:schema\\.json|settings)");
 
   static MigrationFolder read(Path dir) throws IOException {
     Map<String, String> files = new TreeMap<>();
@@ -43,9 +46,9 @@ record MigrationFolder(
       last = Math.max(last, version(MIGRATION, file));
     }
     Set<String> olderSnapshots = new TreeSet<>();
-    for (Path file : matching(dir.resolve("rowguard"), SNAPSHOT)) {
+    for (Path file : matching(dir.resolve("rowguard"), VERSION_RECORD)) {
       String path = "rowguard/" + file.getFileName();
-      if (version(SNAPSHOT, file) == last) {
+      if (version(VERSION_RECORD, file) == last) {
         files.put(path, Files.readString(file, StandardCharsets.UTF_8));
       } else {
         olderSnapshots.add(path);
@@ -96,8 +99,15 @@ record MigrationFolder(
     return lastSnapshot().map(SchemaJson::read).orElse(Schema.of(List.of()));
   }
 
-  /** Writes the files of a new version and its snapshot, then the manifest that records them. */
-  void write(List<MigrationFile> migration, int version, Schema target) throws IOException {
+  /** The settings the last version was generated with; the defaults when it recorded none. */
+  VersionSettings previousSettings() {
+    String text = lastVersion == 0 ? null : files.get(VersionSettings.path(lastVersion));
+    return text == null ? VersionSettings.DEFAULTS : VersionSettings.parse(text);
+  }
+
+  /** Writes the files of a new version, its snapshot and settings, then the manifest that records them. */
+  void write(List<MigrationFile> migration, int version, Schema target, VersionSettings settings)
+      throws IOException {
     Files.createDirectories(dir.resolve("rowguard"));
     Checksums sums = checksums;
     for (MigrationFile file : migration) {
@@ -107,6 +117,8 @@ record MigrationFolder(
     String snapshot = SchemaJson.write(target);
     Files.writeString(dir.resolve(snapshotPath(version)), snapshot, StandardCharsets.UTF_8);
     sums = sums.with(snapshotPath(version), snapshot);
+    Files.writeString(dir.resolve(VersionSettings.path(version)), settings.render(), StandardCharsets.UTF_8);
+    sums = sums.with(VersionSettings.path(version), settings.render());
     Files.writeString(dir.resolve(Checksums.FILE), sums.render(), StandardCharsets.UTF_8);
   }
 }

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -32,8 +34,8 @@ final class MigrationCase {
   private final List<String> rows = new ArrayList<>();
   private List<JavaFileObject> second = List.of();
   private String[] options = new String[0];
-  private String query;
-  private List<String> expectedRows = List.of();
+  /** Queries and the rows each must return after version 2, in order. */
+  private final Map<String, List<String>> expectations = new LinkedHashMap<>();
 
   MigrationCase(String name, Path dir) {
     this.name = name;
@@ -61,8 +63,7 @@ final class MigrationCase {
   }
 
   MigrationCase expectRows(String sql, String... expected) {
-    query = sql;
-    expectedRows = List.of(expected);
+    expectations.put(sql, List.of(expected));
     return this;
   }
 
@@ -84,9 +85,8 @@ final class MigrationCase {
       generated = versionText(2);
       assertGolden(generated);
       migrated.apply(dir, 2);
-      if (query != null) {
-        assertThat(migrated.rows(query)).containsExactlyElementsIn(expectedRows).inOrder();
-      }
+      expectations.forEach((query, expected) ->
+          assertWithMessage(query).that(migrated.rows(query)).containsExactlyElementsIn(expected).inOrder());
       String snapshot = read(dir.resolve("rowguard/V2.schema.json"));
       fresh.asOwner(SchemaSqlWriter.render(SchemaJson.read(snapshot), MigrationDatabase.APP_ROLE));
       assertThat(migrated.catalog(MigrationCompiler.SCHEMA)).isEqualTo(fresh.catalog(MigrationCompiler.SCHEMA));
@@ -117,7 +117,7 @@ final class MigrationCase {
     return text.toString();
   }
 
-  private void assertGolden(String actual) {
+  void assertGolden(String actual) {
     Path golden = GOLDEN.resolve(name + ".sql");
     try {
       if (UPDATE || !Files.exists(golden)) {

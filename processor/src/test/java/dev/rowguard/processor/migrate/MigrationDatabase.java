@@ -45,14 +45,17 @@ final class MigrationDatabase implements AutoCloseable {
 
   /** Applies every file of one version in Flyway's order: the transactional one, then the one outside. */
   void apply(Path dir, int version) {
-    for (Path file : versionFiles(dir, version)) {
-      String sql = read(file);
-      if (Files.exists(Path.of(file + ".conf"))) {
-        // executeInTransaction=false: each statement commits on its own (the generator writes one per line).
-        sql.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).forEach(this::asOwnerAutoCommit);
-      } else {
-        asOwner(sql);
-      }
+    versionFiles(dir, version).forEach(this::apply);
+  }
+
+  /** Applies one migration file, in a transaction unless its {@code .conf} says otherwise. */
+  void apply(Path file) {
+    String sql = read(file);
+    if (Files.exists(Path.of(file + ".conf"))) {
+      // executeInTransaction=false: each statement commits on its own (the generator writes one per line).
+      sql.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).forEach(this::asOwnerAutoCommit);
+    } else {
+      asOwner(sql);
     }
   }
 
@@ -82,7 +85,12 @@ final class MigrationDatabase implements AutoCloseable {
   }
 
   String catalog(String schema) {
-    return Catalog.of(database.ownerDataSource(), schema, APP_ROLE);
+    return catalog(schema, APP_ROLE);
+  }
+
+  /** The catalog with the grants and schema usage of {@code appRole}. */
+  String catalog(String schema, String appRole) {
+    return Catalog.of(database.ownerDataSource(), schema, appRole);
   }
 
   void asOwner(String sql) {

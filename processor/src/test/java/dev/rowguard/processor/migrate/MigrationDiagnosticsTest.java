@@ -62,6 +62,38 @@ class MigrationDiagnosticsTest {
     assertThat(Files.exists(dir.resolve("rowguard/V1.schema.json"))).isTrue();
     assertThat(Files.readString(dir.resolve("rowguard/checksums.sha256")))
         .containsMatch("(?m)^[0-9a-f]{64}  V1__initial_schema.sql$");
+    assertThat(Files.readString(dir.resolve("rowguard/V1.settings"))).contains("\nappRole=rowguard_app\n");
+    assertThat(Files.readString(dir.resolve("rowguard/checksums.sha256")))
+        .containsMatch("(?m)^[0-9a-f]{64}  rowguard/V1.settings$");
+  }
+
+  @Test
+  void aChangedApplicationRoleIsDriftOnTheEntity() {
+    assertErrorLines(compile(dir, List.of(V1), "-Arowguard.appRole=asset_app"), V1,
+        "[RowguardMigrationDrift] the entities differ from the schema that the migrations in "
+            + dir.toAbsolutePath() + " lead to (version 1); 1 change:",
+        "application role rowguard_app -> asset_app: privileges revoked from rowguard_app and granted to asset_app",
+        "Generate the migration, review it and commit the folder: "
+            + "mvn compile -Drowguard.generate=\"application role rowguard_app asset_app privileges revoked");
+  }
+
+  @Test
+  void aVersionWithoutSettingsWasGeneratedForTheDefaultRole() throws IOException {
+    Files.delete(dir.resolve("rowguard/V1.settings"));
+    Path manifest = dir.resolve(Checksums.FILE);
+    Files.writeString(manifest, Files.readString(manifest).replaceAll("(?m)^.*rowguard/V1.settings\n", ""));
+    assertThat(compile(dir, List.of(V1))).succeededWithoutWarnings();
+    assertThat(compile(dir, List.of(V1), "-Arowguard.appRole=rowguard_app")).succeededWithoutWarnings();
+    assertErrorLines(compile(dir, List.of(V1), "-Arowguard.appRole=asset_app"), V1,
+        "application role rowguard_app -> asset_app");
+  }
+
+  @Test
+  void aRecordedRoleIsComparedAsRecorded() {
+    assertThat(compile(dir, List.of(V1), "-Arowguard.appRole=asset_app",
+        "-Arowguard.migrations.generate=asset app")).succeeded();
+    assertThat(compile(dir, List.of(V1), "-Arowguard.appRole=asset_app")).succeededWithoutWarnings();
+    assertErrorLines(compile(dir, List.of(V1)), V1, "application role asset_app -> rowguard_app");
   }
 
   @Test
@@ -161,6 +193,18 @@ class MigrationDiagnosticsTest {
         "mig.asset.status: the enum no longer accepts 'CLOSED', which rows may hold; keep the value with "
             + "@CheckEnum(legacyValues = ...), map it with @RenamedFrom on the constant that replaces it, or "
             + "acknowledge the loss with -Arowguard.migrations.allowDataLoss=mig.asset.status");
+  }
+
+  @Test
+  void aKeyRetypedToATypeWithoutAConversionIsRefusedEvenWhenAcknowledged() {
+    JavaFileObject changed = asset("  @Id long id;", "  String name;", "  @Column(length = 40) String serial;",
+        "  Status status;", "  @CheckEnum public enum Status { OPEN, CLOSED }");
+    assertErrorLinesOn("long id", compile(dir, List.of(changed), "-Arowguard.migrations.generate=long key",
+        "-Arowguard.migrations.allowDataLoss=mig.asset.id"), changed,
+        "[RowguardMigrationRefused] migration 'long key' cannot be generated, and nothing was written:",
+        "mig.asset.id: PostgreSQL cannot convert uuid to bigint, whatever the values; keep its type, or add a "
+            + "column of the new type under another name, fill it in a migration written by hand, and remove this one");
+    assertThat(Files.exists(dir.resolve("rowguard/V2.schema.json"))).isFalse();
   }
 
   @Test

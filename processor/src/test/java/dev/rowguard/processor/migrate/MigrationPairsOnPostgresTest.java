@@ -41,7 +41,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Random pairs (model, edited model): version 1 generated on an empty folder and applied by a non-superuser owner,
+ * Random pairs (model, edited model; see {@link ModelEdits} for the edits): version 1 generated on an empty folder and applied by a non-superuser owner,
  * two rows inserted in every table, version 2 generated from the edited model (acknowledging, or not, what the
  * edits need) and applied. Either the generation is refused with {@code RowguardMigrationRefused} exactly when
  * something it needs was not given, or the migration applies without an SQL error, keeps every row and every value
@@ -72,7 +72,8 @@ class MigrationPairsOnPostgresTest {
     String schema = "p" + PAIRS.incrementAndGet();
     ModelEdits edits = ModelEdits.apply(model, editSeed);
     List<EntitySpec> edited = edits.model();
-    String story = "edits: " + edits.log + "\nversion 1:\n" + sources(model) + "\nversion 2:\n" + sources(edited);
+    String story = "edits: " + edits.log + "\nversion 1:\n" + sources(RandomEntities.sources(model))
+        + "\nversion 2:\n" + sources(edits.sources());
     Path dir = Files.createTempDirectory("rowguard-pair");
     try {
       Compilation first = MigrationCompiler.compileIn(schema, dir, RandomEntities.sources(model),
@@ -88,10 +89,18 @@ class MigrationPairsOnPostgresTest {
         }
       }
 
-      EditNeeds needs = EditNeeds.of(schema, model, edited);
+      EditNeeds needs = EditNeeds.of(schema, model, edited, edits.removed);
       Random acknowledge = new Random(acknowledgementSeed);
       Set<String> allowed = new LinkedHashSet<>();
       needs.allowDataLoss().stream().filter(n -> acknowledge.nextInt(4) > 0).forEach(allowed::add);
+      // A removed table is dropped when named, else kept as a pending drop: either way no refusal.
+      Set<String> dropped = new LinkedHashSet<>();
+      needs.drops().stream().filter(n -> acknowledge.nextBoolean()).forEach(dropped::add);
+      allowed.addAll(dropped);
+      needs.drops().forEach(n -> Statistics.label("removed table").collect(dropped.contains(n) ? "dropped" : "pending drop"));
+      if (!edits.log.stream().filter(l -> l.startsWith("key of ")).toList().isEmpty()) {
+        Statistics.label("key edit").collect(needs.unfixable() ? "retyped (refused)" : "generation changed");
+      }
       Map<String, String> backfills = new LinkedHashMap<>();
       needs.backfills().forEach((k, v) -> {
         if (acknowledge.nextInt(4) > 0) {
@@ -109,7 +118,7 @@ class MigrationPairsOnPostgresTest {
             backfills.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
       }
       story = "options: " + options + "\nneeds: " + needs + "\n" + story;
-      Compilation second = MigrationCompiler.compileIn(schema, dir, RandomEntities.sources(edited),
+      Compilation second = MigrationCompiler.compileIn(schema, dir, edits.sources(),
           options.toArray(String[]::new));
       String messages = MigrationCompiler.messages(second) + story;
       if (refusal) {
@@ -132,10 +141,10 @@ class MigrationPairsOnPostgresTest {
         }
       }
       Schema after = changed ? snapshot(dir, 2) : before;
-      assertRowsKept(model, edited, before, after, held, story);
+      assertRowsKept(model, edited, edits.removed, dropped, before, after, held, story);
       fresh.asOwner(SchemaSqlWriter.render(after, MigrationDatabase.APP_ROLE));
       assertWithMessage(story).that(migrated.catalog(schema)).isEqualTo(fresh.catalog(schema));
-      Compilation again = MigrationCompiler.compileIn(schema, dir, RandomEntities.sources(edited));
+      Compilation again = MigrationCompiler.compileIn(schema, dir, edits.sources());
       assertWithMessage(MigrationCompiler.messages(again) + story).that(again.errors()).isEmpty();
     } finally {
       delete(dir);
@@ -147,21 +156,31 @@ class MigrationPairsOnPostgresTest {
     return RandomEntities.models();
   }
 
-  /** Two rows in every table the migrated database still has, each column holding what it held (or was mapped to). */
-  private static void assertRowsKept(List<EntitySpec> model, List<EntitySpec> edited, Schema before, Schema after,
-      Map<String, List<String>> held, String story) {
+  /**
+   * Two rows in every table the migrated database still has, each column holding what it held (or was mapped to);
+   * a removed entity's table gone when its drop was acknowledged, else kept with its rows as they were.
+   */
+  private static void assertRowsKept(List<EntitySpec> model, List<EntitySpec> edited, Set<Integer> removed,
+      Set<String> dropped, Schema before, Schema after, Map<String, List<String>> held, String story) {
     for (int i = 0; i < model.size(); i++) {
       Table old = table(before, model.get(i).table());
-      Table now = table(after, edited.get(i).table());
+      if (removed.contains(i) && dropped.contains(old.name().toString())) {
+        assertWithMessage(story).that(migrated.rows("SELECT to_regclass('" + old.name().sql() + "')"))
+            .containsExactly("null");
+        assertWithMessage(story).that(after.tables().stream().map(Table::name).toList()).doesNotContain(old.name());
+        continue;
+      }
+      EntitySpec continuing = removed.contains(i) ? model.get(i) : edited.get(i);
+      Table now = table(after, continuing.table());
       assertWithMessage(story).that(migrated.rows(TableRows.count(now))).containsExactly(String.valueOf(TableRows.ROWS));
       for (Column column : old.columns()) {
-        Optional<Column> continued = continued(model.get(i), edited.get(i), column, now);
+        Optional<Column> continued = continued(model.get(i), continuing, column, now);
         if (continued.isEmpty() || !continued.get().sqlType().equals(column.sqlType())) {
           continue; // Dropped as acknowledged, or retyped (the value's text may differ).
         }
         List<String> expected = new ArrayList<>();
         for (String value : held.get(old.name() + "." + column.name())) {
-          expected.add(mapped(model.get(i), edited.get(i), column, value));
+          expected.add(mapped(model.get(i), continuing, column, value));
         }
         assertWithMessage(now.name() + "." + continued.get().name() + "\n" + story)
             .that(migrated.rows(TableRows.select(now, continued.get().name()))).containsExactlyElementsIn(expected)
@@ -208,9 +227,9 @@ class MigrationPairsOnPostgresTest {
     return SchemaJson.read(MigrationDatabase.read(dir.resolve("rowguard/V" + version + ".schema.json")));
   }
 
-  private static String sources(List<EntitySpec> model) {
+  private static String sources(List<JavaFileObject> sources) {
     StringBuilder text = new StringBuilder();
-    for (JavaFileObject source : RandomEntities.sources(model)) {
+    for (JavaFileObject source : sources) {
       try {
         text.append(source.getCharContent(true)).append('\n');
       } catch (IOException e) {

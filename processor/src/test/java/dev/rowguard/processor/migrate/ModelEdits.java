@@ -1,5 +1,6 @@
 package dev.rowguard.processor.migrate;
 
+import com.google.testing.compile.JavaFileObjects;
 import dev.rowguard.processor.RandomEntities.EntitySpec;
 import dev.rowguard.processor.RandomEntities.FieldSpec;
 import dev.rowguard.processor.RandomEntities.Kind;
@@ -8,12 +9,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
+import javax.tools.JavaFileObject;
 
 /**
  * Random edits of a random model, as a team makes them between releases: columns added, renamed
  * ({@code @RenamedFrom}), retyped (widening and narrowing), made NOT NULL or nullable, removed; enum values added,
  * removed and renamed; indexes changed; tables renamed; entities made tenanted or shared (keeping every shared
- * entity's references to shared ones, as the processor requires).
+ * entity's references to shared ones, as the processor requires); entities removed (with the references to them);
+ * keys made generated or assigned ({@code @GeneratedValue} added or removed) or retyped between {@code UUID} and
+ * {@code long}. A removed entity keeps its position in {@link #model()}, so that entity i of one model is entity i
+ * of the other and references resolve as before; {@link #sources()} leaves it out.
  */
 final class ModelEdits {
   private static final List<String> WORDS = List.of("host", "name", "cpu", "owner", "status", "score", "phase");
@@ -25,6 +31,8 @@ final class ModelEdits {
   private final Random random;
   private final List<EntitySpec> model;
   final List<String> log = new ArrayList<>();
+  /** The positions of the removed entities. */
+  final Set<Integer> removed = new TreeSet<>();
 
   private ModelEdits(Random random, List<EntitySpec> model) {
     this.random = random;
@@ -38,19 +46,38 @@ final class ModelEdits {
     for (int i = 0; i < count; i++) {
       edits.one();
     }
+    edits.dropReferencesToRemoved();
     return edits;
   }
 
+  /** Every entity, the removed ones included (at their positions). */
   List<EntitySpec> model() {
     return List.copyOf(model);
   }
 
+  /** The sources of the entities that were not removed. */
+  List<JavaFileObject> sources() {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (int i = 0; i < model.size(); i++) {
+      if (!removed.contains(i)) {
+        sources.add(JavaFileObjects.forSourceString("random." + model.get(i).name(), model.get(i).source(model)));
+      }
+    }
+    return sources;
+  }
+
   private void one() {
-    int e = random.nextInt(model.size());
+    List<Integer> live = new ArrayList<>();
+    for (int i = 0; i < model.size(); i++) {
+      if (!removed.contains(i)) {
+        live.add(i);
+      }
+    }
+    int e = live.get(random.nextInt(live.size()));
     EntitySpec entity = model.get(e);
     List<FieldSpec> fields = new ArrayList<>(entity.fields());
     int f = fields.isEmpty() ? -1 : random.nextInt(fields.size());
-    switch (random.nextInt(10)) {
+    switch (random.nextInt(12)) {
       case 0 -> { // A column added: not unique (a backfill gives every row one value), a reference optional.
         Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
         int target = random.nextInt(5);
@@ -112,7 +139,36 @@ final class ModelEdits {
           replace(e, entity.renamed("R" + entity.name(), entity.table()), "table renamed: " + entity.name());
         }
       }
+      case 10 -> {
+        if (live.size() > 1) {
+          removed.add(e);
+          log.add("entity removed: " + entity.name());
+        }
+      }
+      case 11 -> {
+        // Mostly the generation (an identity or a UUID default added or dropped), sometimes the key's type.
+        boolean retyped = random.nextInt(3) == 0;
+        EntitySpec changed = retyped ? entity.withId(!entity.uuidId(), entity.assignedId())
+            : entity.withId(entity.uuidId(), !entity.assignedId());
+        replace(e, changed, "key of " + entity.name() + ": " + key(entity) + " -> " + key(changed));
+      }
       default -> tenancy(e, !entity.tenanted());
+    }
+  }
+
+  private static String key(EntitySpec entity) {
+    return (entity.uuidId() ? "UUID" : "long") + (entity.assignedId() ? ", assigned" : ", generated");
+  }
+
+  /** A field of an entity that was not removed and refers to one that was goes with it. */
+  private void dropReferencesToRemoved() {
+    for (int i = 0; i < model.size(); i++) {
+      EntitySpec entity = model.get(i);
+      List<FieldSpec> kept = entity.fields().stream().filter(f -> f.kind() != Kind.REFERENCE
+          || !removed.contains(f.target() % model.size())).toList();
+      if (!removed.contains(i) && kept.size() < entity.fields().size()) {
+        replace(i, entity.withFields(kept), "references to removed entities dropped from " + entity.name());
+      }
     }
   }
 
@@ -144,7 +200,7 @@ final class ModelEdits {
     List<Integer> todo = new ArrayList<>(List.of(e));
     while (!todo.isEmpty()) {
       int next = todo.remove(todo.size() - 1);
-      if (!flip.add(next)) {
+      if (removed.contains(next) || !flip.add(next)) {
         continue;
       }
       for (int other = 0; other < model.size(); other++) {

@@ -22,7 +22,13 @@ public record Change(Phase phase, String subject, String summary, String dataLos
     return dataLoss != null;
   }
 
-  public boolean concurrent() {
-    return steps.stream().anyMatch(Step::concurrent);
+  /** Whether some of its steps go to {@code part}'s file. */
+  public boolean in(Step.Part part) {
+    return steps.isEmpty() ? part == Step.Part.TRANSACTION : steps.stream().anyMatch(s -> s.part() == part);
+  }
+
+  /** The change with only its steps of {@code part}'s file. */
+  Change only(Step.Part part) {
+    return new Change(phase, subject, summary, dataLoss, steps.stream().filter(s -> s.part() == part).toList());
   }
 }

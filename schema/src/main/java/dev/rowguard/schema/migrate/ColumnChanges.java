@@ -133,7 +133,11 @@ final class ColumnChanges {
       }
       String loss = type.keepsValues() ? null
           : "values of " + subject + " that " + column.sqlType() + " cannot hold exactly";
-      if (loss != null && !rules.allows(subject)) {
+      if (enumType == null && parsed == null && !TypeChange.convertible(previous.sqlType(), column.sqlType())) {
+        refusals.add(new Refusal(subject, "PostgreSQL cannot convert " + previous.sqlType() + " to "
+            + column.sqlType() + ", whatever the values", "keep its type, or add a column of the new type under "
+            + "another name, fill it in a migration written by hand, and remove this one"));
+      } else if (loss != null && !rules.allows(subject)) {
         refusals.add(new Refusal(subject, "changing its type from " + previous.sqlType() + " to " + column.sqlType()
             + " may change or reject stored values", "acknowledge it with -Arowguard.migrations.allowDataLoss=" + subject));
       }

@@ -14,9 +14,12 @@ import dev.rowguard.schema.QualifiedName;
 import dev.rowguard.schema.Table;
 import dev.rowguard.schema.ddl.SchemaSqlWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Primary and unique keys, foreign keys, CHECK constraints and indexes, compared by what they say (columns,
@@ -26,17 +29,36 @@ import java.util.Map;
  * {@code CONCURRENTLY}, outside the migration's transaction.
  */
 final class ConstraintChanges {
-  /** A constraint or index, by what it says in the new model's names. */
-  private record Item(String kind, String name, String content, String hint, String definition) {}
+  /**
+   * A constraint or index, by what it says in the new model's names. {@code reference}: for a key, its table and
+   * columns; for a foreign key, the key it references, in the same form; otherwise null.
+   */
+  private record Item(String kind, String name, String content, String hint, String definition, String reference) {}
 
   private final Correspondence match;
   private final EnumValueChanges enums;
   private final List<Change> changes;
+  /** The keys added to existing tables: their index is built concurrently, the constraint attached after it. */
+  private final Set<String> builtConcurrently = new HashSet<>();
 
   ConstraintChanges(Correspondence match, EnumValueChanges enums, List<Change> changes) {
     this.match = match;
     this.enums = enums;
     this.changes = changes;
+    for (Table table : match.target.tables()) {
+      Table before = match.oldTables.get(table.name());
+      if (before != null) {
+        Set<String> previous = new HashSet<>();
+        translated(before).forEach(i -> previous.add(i.content()));
+        items(table).stream().filter(i -> i.kind().endsWith(" key") && !i.kind().equals("foreign key"))
+            .filter(i -> !previous.contains(i.content())).forEach(i -> builtConcurrently.add(i.reference()));
+      }
+    }
+  }
+
+  /** Whether the foreign key references a key that this migration adds to an existing table. */
+  boolean referencesAddedKey(ForeignKey key) {
+    return builtConcurrently.contains(reference(key.target(), key.targetColumns()));
   }
 
   void plan(Table before, Table after) {
@@ -79,7 +101,7 @@ final class ConstraintChanges {
         .findFirst().orElse(null);
   }
 
-  private static Change add(Table table, Item item) {
+  private Change add(Table table, Item item) {
     QualifiedName name = table.name();
     String constraint = alter(name) + " ADD CONSTRAINT " + quote(item.name()) + " ";
     return switch (item.kind()) {
@@ -87,21 +109,38 @@ final class ConstraintChanges {
           + item.definition(), null, List.of(
               Step.of(lock(BRIEF, name), constraint + "CHECK (" + item.definition() + ") NOT VALID;"),
               Step.of(lock(VALIDATE, name), alter(name) + " VALIDATE CONSTRAINT " + quote(item.name()) + ";")));
-      case "foreign key" -> new Change(Phase.FOREIGN_KEY, name.toString(), "foreign key " + item.name() + " of "
-          + name + " added: " + item.definition(), null, List.of(
-              Step.of("SHARE ROW EXCLUSIVE on " + name + " and the referenced table, brief (no scan)",
-                  constraint + item.definition() + " NOT VALID;"),
-              Step.of(lock(VALIDATE, name) + "; ROW SHARE on the referenced table",
-                  alter(name) + " VALIDATE CONSTRAINT " + quote(item.name()) + ";")));
+      case "foreign key" -> foreignKey(name, item.name(), item.definition(),
+          builtConcurrently.contains(item.reference()));
       case "index" -> new Change(Phase.INDEX, name.toString(), item.definition().toLowerCase() + " " + item.name()
           + " on " + name + " " + item.hint() + " added", null, List.of(
               Step.concurrently("SHARE UPDATE EXCLUSIVE on " + name + " (reads and writes go on); outside a transaction",
                   "CREATE " + item.definition() + " CONCURRENTLY " + quote(item.name()) + " ON " + name.sql() + " "
                       + item.hint() + ";")));
       default -> new Change(Phase.KEY, name.toString(), item.kind() + " " + item.name() + " of " + name + " added: "
-          + item.definition(), null, List.of(Step.of(
-              "ACCESS EXCLUSIVE on " + name + " while its index is built", constraint + item.definition() + ";")));
+          + item.definition(), null, List.of(
+              Step.concurrently("SHARE UPDATE EXCLUSIVE on " + name + " (reads and writes go on); outside a "
+                  + "transaction", "CREATE UNIQUE INDEX CONCURRENTLY " + quote(item.name()) + " ON " + name.sql() + " "
+                  + item.hint() + ";"),
+              Step.afterConcurrently(lock(BRIEF, name) + "; the index becomes the constraint's"
+                  + (item.kind().equals("primary key") ? " (its columns are NOT NULL already)" : ""),
+                  constraint + item.definition().substring(0, item.definition().indexOf(" ("))
+                      + " USING INDEX " + quote(item.name()) + ";")));
     };
+  }
+
+  /**
+   * A foreign key added {@code NOT VALID}, then validated. One that references a key this migration adds to an
+   * existing table goes after that key's constraint is attached, in the file after the concurrent one.
+   */
+  static Change foreignKey(QualifiedName table, String name, String definition, boolean afterConcurrently) {
+    String add = alter(table) + " ADD CONSTRAINT " + quote(name) + " " + definition + " NOT VALID;";
+    String validate = alter(table) + " VALIDATE CONSTRAINT " + quote(name) + ";";
+    String addLock = "SHARE ROW EXCLUSIVE on " + table + " and the referenced table, brief (no scan)";
+    String validateLock = lock(VALIDATE, table) + "; ROW SHARE on the referenced table";
+    return new Change(Phase.FOREIGN_KEY, table.toString(), "foreign key " + name + " of " + table + " added: "
+        + definition, null, afterConcurrently
+            ? List.of(Step.afterConcurrently(addLock, add), Step.afterConcurrently(validateLock, validate))
+            : List.of(Step.of(addLock, add), Step.of(validateLock, validate)));
   }
 
   private static Change drop(QualifiedName name, Item item) {
@@ -121,10 +160,11 @@ final class ConstraintChanges {
     Map<String, String> renames = match.columnRenames(table);
     List<Item> items = new ArrayList<>();
     if (before.primaryKey() != null) {
-      items.add(key("primary key", before.primaryKey(), columns(table, before.primaryKey().columns()), "PRIMARY KEY "));
+      items.add(key(table, "primary key", before.primaryKey(), columns(table, before.primaryKey().columns()),
+          "PRIMARY KEY "));
     }
     for (Key key : before.uniqueKeys()) {
-      items.add(key("unique key", key, columns(table, key.columns()), "UNIQUE "));
+      items.add(key(table, "unique key", key, columns(table, key.columns()), "UNIQUE "));
     }
     for (ForeignKey key : before.foreignKeys()) {
       QualifiedName target = match.newName(key.target());
@@ -151,9 +191,9 @@ final class ConstraintChanges {
   private static List<Item> items(Table table) {
     List<Item> items = new ArrayList<>();
     if (table.primaryKey() != null) {
-      items.add(key("primary key", table.primaryKey(), table.primaryKey().columns(), "PRIMARY KEY "));
+      items.add(key(table.name(), "primary key", table.primaryKey(), table.primaryKey().columns(), "PRIMARY KEY "));
     }
-    table.uniqueKeys().forEach(k -> items.add(key("unique key", k, k.columns(), "UNIQUE ")));
+    table.uniqueKeys().forEach(k -> items.add(key(table.name(), "unique key", k, k.columns(), "UNIQUE ")));
     table.foreignKeys().forEach(k -> items.add(foreignKey(k.name(), k, false)));
     table.checks().forEach(c -> items.add(check(c.name(), c.expression(), c.nameHint())));
     table.indexes().forEach(i -> items.add(index(i.name(), i.columns(), i.unique(), false)));
@@ -161,23 +201,29 @@ final class ConstraintChanges {
   }
 
   /** {@code gone}: it uses a dropped column, so nothing in the new model can be the same. */
-  private static Item key(String kind, Key key, List<String> columns, String keyword) {
+  private static Item key(QualifiedName table, String kind, Key key, List<String> columns, String keyword) {
     List<String> used = columns == null ? key.columns() : columns;
-    return new Item(kind, key.name(), kind + (columns == null ? " (gone) " : " ") + used, null,
-        keyword + SchemaSqlWriter.columns(used));
+    return new Item(kind, key.name(), kind + (columns == null ? " (gone) " : " ") + used, SchemaSqlWriter.columns(used),
+        keyword + SchemaSqlWriter.columns(used), reference(table, used));
   }
 
   private static Item foreignKey(String name, ForeignKey key, boolean gone) {
     String definition = SchemaSqlWriter.foreignKey(key);
-    return new Item("foreign key", name, "fk" + (gone ? " (gone) " : " ") + definition, null, definition);
+    return new Item("foreign key", name, "fk" + (gone ? " (gone) " : " ") + definition, null, definition,
+        reference(key.target(), key.targetColumns()));
   }
 
   private static Item check(String name, String expression, String hint) {
-    return new Item("check", name, "check " + expression.replaceAll("\\s+", " ").trim(), hint, expression);
+    return new Item("check", name, "check " + expression.replaceAll("\\s+", " ").trim(), hint, expression, null);
   }
 
   private static Item index(String name, List<String> columns, boolean unique, boolean gone) {
     return new Item("index", name, "index" + (gone ? " (gone) " : " ") + unique + " " + columns, SchemaSqlWriter.columns(columns),
-        unique ? "UNIQUE INDEX" : "INDEX");
+        unique ? "UNIQUE INDEX" : "INDEX", null);
+  }
+
+  /** A key by table and columns, in any order (a foreign key may list them otherwise). */
+  private static String reference(QualifiedName table, List<String> columns) {
+    return table + " " + new TreeSet<>(columns);
   }
 }

@@ -21,7 +21,16 @@ public final class SchemaDiff {
    * @param appRole the application role that {@code schema.sql} grants to ({@code rowguard.appRole})
    */
   public static Plan plan(Schema previous, Schema current, Renames renames, MigrationRules rules, String appRole) {
-    return plan(previous, LiveDatabase.NONE, current, renames, rules, appRole);
+    return plan(previous, appRole, current, renames, rules, appRole);
+  }
+
+  /**
+   * @param previousRole the application role that the previous version granted to: when it is not {@code appRole},
+   *     every privilege moves from one to the other
+   */
+  public static Plan plan(Schema previous, String previousRole, Schema current, Renames renames, MigrationRules rules,
+      String appRole) {
+    return plan(previous, LiveDatabase.NONE, current, renames, rules, previousRole, appRole);
   }
 
   /**
@@ -30,19 +39,19 @@ public final class SchemaDiff {
    * NOT NULL where the rows were checked, row-level security, policies and privileges rebuilt where they differ).
    */
   public static Plan align(Schema live, LiveDatabase database, Schema model, MigrationRules rules, String appRole) {
-    return plan(live, database, model, Renames.NONE, rules, appRole);
+    return plan(live, database, model, Renames.NONE, rules, appRole, appRole);
   }
 
   private static Plan plan(Schema previous, LiveDatabase database, Schema current, Renames renames,
-      MigrationRules rules, String appRole) {
+      MigrationRules rules, String previousRole, String appRole) {
     Correspondence match = Correspondence.of(previous, current, renames, rules);
     List<Change> changes = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
-    new TableChanges(match, changes).plan();
-    ColumnChanges columns = new ColumnChanges(match, rules, database, changes, refusals);
     ConstraintChanges constraints =
         new ConstraintChanges(match, new EnumValueChanges(match, renames, rules, refusals), changes);
-    TenancyChanges tenancy = new TenancyChanges(match, rules, database, appRole, changes, refusals);
+    new TableChanges(match, constraints, changes).plan();
+    ColumnChanges columns = new ColumnChanges(match, rules, database, changes, refusals);
+    TenancyChanges tenancy = new TenancyChanges(match, rules, database, previousRole, appRole, changes, refusals);
     for (Table table : match.target.tables()) {
       Table before = match.oldTables.get(table.name());
       if (before != null) {

@@ -24,10 +24,12 @@ import java.util.TreeSet;
  */
 final class TableChanges {
   private final Correspondence match;
+  private final ConstraintChanges constraints;
   private final List<Change> changes;
 
-  TableChanges(Correspondence match, List<Change> changes) {
+  TableChanges(Correspondence match, ConstraintChanges constraints, List<Change> changes) {
     this.match = match;
+    this.constraints = constraints;
     this.changes = changes;
   }
 
@@ -42,12 +44,13 @@ final class TableChanges {
     }
     Set<QualifiedName> created = new HashSet<>(match.oldTables.keySet());
     List<String> deferred = new ArrayList<>();
+    List<String> afterKeys = new ArrayList<>();
     for (Table table : match.target.tables()) {
       Table before = match.oldTables.get(table.name());
       if (before == null) {
         created.add(table.name());
         StringBuilder sql = new StringBuilder();
-        SchemaSqlWriter.renderTable(table, created, deferred, sql);
+        renderNew(table, created, deferred, afterKeys, sql);
         changes.add(new Change(Phase.CREATE_TABLE, table.name().toString(), "table " + table.name() + " created ("
             + table.columns().size() + (table.columns().size() == 1 ? " column" : " columns")
             + (table.tenanted() ? ", tenanted" : "") + ")", null,
@@ -71,7 +74,28 @@ final class TableChanges {
       changes.add(new Change(Phase.FOREIGN_KEY, "", "foreign keys that close a cycle between new tables added", null,
           deferred.stream().map(s -> Step.of(null, s)).toList()));
     }
+    if (!afterKeys.isEmpty()) {
+      changes.add(new Change(Phase.FOREIGN_KEY, "", "foreign keys of new tables to keys added to existing tables",
+          null, afterKeys.stream().map(s -> Step.afterConcurrently("SHARE ROW EXCLUSIVE on both tables, brief (the "
+              + "new table has no rows to check)", s)).toList()));
+    }
     dropped();
+  }
+
+  /**
+   * A new table as {@code schema.sql} creates it, except its foreign keys to a key that this migration adds to an
+   * existing table: that key exists only once its index is built concurrently, so they go to {@code afterKeys}.
+   */
+  private void renderNew(Table table, Set<QualifiedName> created, List<String> deferred, List<String> afterKeys,
+      StringBuilder sql) {
+    Set<QualifiedName> inline = new HashSet<>(created);
+    table.foreignKeys().stream().filter(constraints::referencesAddedKey).forEach(k -> inline.remove(k.target()));
+    List<String> outOfLine = new ArrayList<>();
+    SchemaSqlWriter.renderTable(table, inline, outOfLine, sql);
+    List<ForeignKey> keys = table.foreignKeys().stream().filter(k -> !inline.contains(k.target())).toList();
+    for (int i = 0; i < keys.size(); i++) {
+      (constraints.referencesAddedKey(keys.get(i)) ? afterKeys : deferred).add(outOfLine.get(i));
+    }
   }
 
   private void renamed(QualifiedName from, QualifiedName to) {

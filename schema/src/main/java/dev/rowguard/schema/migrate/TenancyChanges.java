@@ -27,15 +27,17 @@ final class TenancyChanges {
   private final Correspondence match;
   private final MigrationRules rules;
   private final LiveDatabase database;
+  private final String previousRole;
   private final String appRole;
   private final List<Change> changes;
   private final List<Refusal> refusals;
 
-  TenancyChanges(Correspondence match, MigrationRules rules, LiveDatabase database, String appRole,
-      List<Change> changes, List<Refusal> refusals) {
+  TenancyChanges(Correspondence match, MigrationRules rules, LiveDatabase database, String previousRole,
+      String appRole, List<Change> changes, List<Refusal> refusals) {
     this.match = match;
     this.rules = rules;
     this.database = database;
+    this.previousRole = previousRole;
     this.appRole = appRole;
     this.changes = changes;
     this.refusals = refusals;
@@ -99,6 +101,10 @@ final class TenancyChanges {
    * otherwise than the model replaced.
    */
   void grants() {
+    if (!previousRole.equals(appRole) && !match.old.tables().isEmpty()) {
+      roleMoved();
+      return;
+    }
     String role = quote(appRole);
     List<Step> steps = new ArrayList<>();
     if ((match.old.tables().isEmpty() || !database.roleExists()) && !match.target.tables().isEmpty()) {
@@ -132,5 +138,34 @@ final class TenancyChanges {
       changes.add(new Change(Phase.GRANT, appRole, "privileges of " + appRole
           + (summary.isEmpty() ? " on new schemas" : ": " + String.join("; ", summary)), null, steps));
     }
+  }
+
+  /**
+   * The application role changed: the previous role loses what it was granted here (it may serve other databases,
+   * so it is not dropped), and the new one gets what {@code schema.sql} grants, on every table.
+   */
+  private void roleMoved() {
+    String from = quote(previousRole);
+    String to = quote(appRole);
+    List<Step> steps = new ArrayList<>();
+    TreeSet<String> oldSchemas = new TreeSet<>();
+    for (Table table : match.target.tables()) {
+      if (match.oldTables.containsKey(table.name())) {
+        steps.add(Step.of(null, "REVOKE ALL ON " + table.name().sql() + " FROM " + from + ";"));
+        oldSchemas.add(table.name().schema());
+      }
+    }
+    oldSchemas.forEach(s -> steps.add(Step.of(null, "REVOKE USAGE ON SCHEMA " + quote(s) + " FROM " + from + ";")));
+    steps.add(Step.of(null, PrivilegesSql.createRole(appRole)));
+    TreeSet<String> schemas = new TreeSet<>();
+    match.target.tables().forEach(t -> schemas.add(t.name().schema()));
+    schemas.forEach(s -> steps.add(Step.of(null, "GRANT USAGE ON SCHEMA " + quote(s) + " TO " + to + ";")));
+    for (Table table : match.target.tables()) {
+      steps.add(Step.of(null, "GRANT " + PrivilegesSql.privileges(match.target, table) + " ON " + table.name().sql()
+          + " TO " + to + ";"));
+    }
+    changes.add(new Change(Phase.GRANT, appRole, "application role " + previousRole + " -> " + appRole
+        + ": privileges revoked from " + previousRole + " and granted to " + appRole + " (" + previousRole
+        + " itself is kept: other databases may use it)", null, steps));
   }
 }

@@ -70,6 +70,29 @@ record TypeChange(boolean keepsValues, boolean rewrites, String using) {
     return narrowing(to, column);
   }
 
+  /**
+   * Whether PostgreSQL converts values of {@code from} to {@code to} at all (a cast exists, even one that may fail
+   * on some values): within numbers, within dates and times, from or to text, and {@code boolean} to or from
+   * {@code integer}. {@code uuid} to {@code bigint}, say, has no conversion, whatever the values.
+   */
+  static boolean convertible(String from, String to) {
+    String a = family(from);
+    String b = family(to);
+    return a.equals(b) || a.equals("text") || b.equals("text")
+        || from.equals("boolean") && to.equals("integer") || from.equals("integer") && to.equals("boolean");
+  }
+
+  private static String family(String type) {
+    if (type.equals("text") || VARCHAR.matcher(type).matches()) {
+      return "text";
+    }
+    if (INTEGERS.contains(type) || type.startsWith("numeric") || type.equals("real")
+        || type.equals("double precision")) {
+      return "number";
+    }
+    return PARSED.contains(type) ? "time" : type;
+  }
+
   /** A native ENUM column to the model's text type: every label is a text. */
   static TypeChange fromEnum(String column) {
     return new TypeChange(true, true, quote(column) + "::text");
