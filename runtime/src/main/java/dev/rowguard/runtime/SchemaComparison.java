@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -230,7 +229,7 @@ final class SchemaComparison {
       if (live.table().column(key.column()).isEmpty()) {
         return; // The missing key column is reported; a policy on it cannot be planned.
       }
-      levels.add(new TenantKeyLevel(key.column(), javaType(key.sqlType()), key.setting()));
+      levels.add(TenantKeyLevel.ofSqlType(key.column(), key.sqlType(), key.setting()));
     }
     for (PolicyCheck.Problem problem : policies.problems(sql(table), levels)) {
       add(problem.kind(), table.qualifiedName() + "." + problem.policy(), problem.expected(), problem.actual());
@@ -268,14 +267,6 @@ final class SchemaComparison {
             .collect(Collectors.joining(", ")) + " only", String.join(", ", extra) + " also granted");
       }
     }
-  }
-
-  private static Class<?> javaType(String sqlType) {
-    return switch (SqlTypeNames.normalized(sqlType)) {
-      case "bigint" -> Long.class;
-      case "text" -> String.class;
-      default -> UUID.class;
-    };
   }
 
   private static String sql(Model.Table table) {

@@ -1,5 +1,6 @@
 package dev.rowguard.runtime;
 
+import dev.rowguard.runtime.verify.SqlTypeNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +43,22 @@ public record TenantKeyLevel(String column, Class<?> type, String setting) {
   /** A key of {@code type} carried by the default setting {@code rowguard.<column>}. */
   public static TenantKeyLevel of(String column, Class<?> type) {
     return new TenantKeyLevel(column, type, "rowguard." + column);
+  }
+
+  /**
+   * The key as a model ({@code schema.json}) states it: the PostgreSQL type its policies cast the setting to,
+   * {@code uuid}, {@code bigint} or {@code text}, gives the Java type it is bound as.
+   */
+  public static TenantKeyLevel ofSqlType(String column, String sqlType, String setting) {
+    String normalized = sqlType == null ? null : SqlTypeNames.normalized(sqlType);
+    Class<?> type = SQL_TYPES.entrySet().stream()
+        .filter(e -> e.getValue().equals(normalized))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("tenant key " + column + " has type " + sqlType
+            + ", which Rowguard does not bind (uuid, bigint or text); use the same Rowguard version to build and"
+            + " to run"));
+    return new TenantKeyLevel(column, type, setting);
   }
 
   /** A {@code uuid} key carried by the default setting {@code rowguard.<column>}. */

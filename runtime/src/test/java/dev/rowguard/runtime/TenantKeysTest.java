@@ -69,4 +69,18 @@ class TenantKeysTest {
     assertThat(e).hasMessageThat().isEqualTo(
         "declare at least one tenant key level, e.g. TenantKeyLevel.uuid(\"tenant_id\")");
   }
+
+  @Test
+  void aModelsKeyTakesItsJavaTypeFromThePolicysSqlType() {
+    assertThat(TenantKeyLevel.ofSqlType("tenant_id", "uuid", "rowguard.tenant_id"))
+        .isEqualTo(new TenantKeyLevel("tenant_id", UUID.class, "rowguard.tenant_id"));
+    assertThat(TenantKeyLevel.ofSqlType("client_account_id", "BIGINT", "app.client").type()).isEqualTo(Long.class);
+    assertThat(TenantKeyLevel.ofSqlType("region", "text", "rowguard.region").type()).isEqualTo(String.class);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TenantKeyLevel.ofSqlType("tenant_id", "integer", "rowguard.tenant_id"));
+
+    assertThat(e).hasMessageThat().isEqualTo("tenant key tenant_id has type integer, which Rowguard does not bind"
+        + " (uuid, bigint or text); use the same Rowguard version to build and to run");
+  }
 }

@@ -6,19 +6,14 @@ import dev.rowguard.runtime.verify.Model;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The tenancy of the model the application was built with ({@code schema.json}): its tenant keys, outermost first,
  * and its tenanted tables; and the check that {@code rowguard.*} properties restating them do not contradict it.
  */
 final class ModelTenancy {
-  private static final Map<String, Class<?>> JAVA_TYPES = Map.of("uuid", UUID.class, "bigint", Long.class,
-      "text", String.class);
-
   private final Model model;
 
   ModelTenancy(Model model) {
@@ -116,14 +111,13 @@ final class ModelTenancy {
   }
 
   private static TenantKeyLevel level(Model.TenantKey key) {
-    Class<?> type = JAVA_TYPES.get(key.sqlType());
-    if (type == null) {
-      throw new IllegalStateException(ApplicationModel.RESOURCE + ": tenant key " + key.column() + " has type "
-          + key.sqlType() + ", which this starter does not bind (uuid, bigint or text); use the same Rowguard"
-          + " version to build and to run");
+    try {
+      return TenantKeyLevel.ofSqlType(key.column(), key.sqlType(), key.setting());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(ApplicationModel.RESOURCE + ": " + e.getMessage(), e);
     }
-    return new TenantKeyLevel(key.column(), type, key.setting());
   }
+
 
   private static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
