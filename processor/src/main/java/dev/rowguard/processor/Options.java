@@ -2,6 +2,7 @@ package dev.rowguard.processor;
 
 import dev.rowguard.processor.derive.Target;
 import dev.rowguard.processor.migrate.MigrationOptions;
+import dev.rowguard.schema.migrate.VersionSettings;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,7 @@ record Options(
 
   static Options from(Map<String, String> options) {
     String target = value(options, TARGET, Target.POSTGRESQL.optionValue());
-    return new Options(value(options, DEFAULT_SCHEMA, "public"), value(options, APP_ROLE, "rowguard_app"),
+    return new Options(value(options, DEFAULT_SCHEMA, "public"), value(options, APP_ROLE, VersionSettings.DEFAULT_APP_ROLE),
         !value(options, JPA_COMPATIBILITY, "true").equalsIgnoreCase("false"), Target.of(target), target);
   }
 

@@ -1,5 +1,6 @@
 package dev.rowguard.spring;
 
+import dev.rowguard.runtime.SchemaVerifier;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("rowguard")
 public record RowguardProperties(@DefaultValue Tenant tenant, @DefaultValue RoleCheck roleCheck,
-    @DefaultValue("true") boolean verifySchema, @DefaultValue("rowguard_app") String appRole) {
+    @DefaultValue("true") boolean verifySchema, @DefaultValue(SchemaVerifier.DEFAULT_APP_ROLE) String appRole) {
 
   /**
    * The tenant of each request.
