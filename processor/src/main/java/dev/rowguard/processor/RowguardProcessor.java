@@ -9,7 +9,6 @@ import dev.rowguard.processor.diagnostics.Message;
 import dev.rowguard.processor.diagnostics.Origins;
 import dev.rowguard.processor.diagnostics.Reporter;
 import dev.rowguard.processor.migrate.MigrationCheck;
-import dev.rowguard.processor.migrate.MigrationOptions;
 import dev.rowguard.processor.read.AnnotationValues;
 import dev.rowguard.processor.read.BuildIndex;
 import dev.rowguard.processor.read.EntityReader;
@@ -358,12 +357,6 @@ public final class RowguardProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       reporter.report(null, Message.INTERNAL_ERROR, "writing " + SCHEMA_SQL, e);
-    }
-    if (options.target().orElseThrow() == Target.CITUS) {
-      if (MigrationOptions.from(processingEnv.getOptions()).enabled()) {
-        reporter.report(null, Message.CITUS_MIGRATIONS);
-      }
-      return;
     }
     new MigrationCheck(processingEnv.getElementUtils(), reporter, processingEnv.getOptions(), options.appRole())
         .run(schema, schemaJson);

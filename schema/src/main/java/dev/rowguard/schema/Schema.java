@@ -22,6 +22,11 @@ public record Schema(int formatVersion, List<Table> tables) {
     return new Schema(FORMAT_VERSION, tables);
   }
 
+  /** Whether the model is for Citus: its tables carry a {@link Distribution}. */
+  public boolean distributed() {
+    return tables.stream().anyMatch(t -> t.distribution() != null);
+  }
+
   public Optional<Table> table(QualifiedName name) {
     return tables.stream().filter(t -> t.name().equals(name)).findFirst();
   }

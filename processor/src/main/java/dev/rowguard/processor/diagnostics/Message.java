@@ -108,10 +108,6 @@ public enum Message {
           + "identity gives values on every node (an insert routed through a worker fails: nextval(sequence) calls "
           + "in worker nodes are not supported for column defaults of type int or smallint). Declare the field as "
           + "long or Long, or make it a UUID with @GeneratedValue(strategy = GenerationType.UUID)"),
-  CITUS_MIGRATIONS(ERROR, "RowguardCitusMigrations",
-      "migrations are not generated or checked for -Arowguard.target=citus: the differ does not yet order "
-          + "distribution and foreign keys as Citus needs. Build the cluster's schema from schema.sql (or write the "
-          + "migration by hand), and leave -Arowguard.migrations.dir out of the Citus build"),
   REPOSITORY_NOT_INTERFACE(ERROR, "RowguardRepository",
       "@Repository %s is not an interface; Rowguard implements repository interfaces. Declare it as an interface "
           + "(optionally extending BasicRepository<Entity, Key> or CrudRepository<Entity, Key>)"),

@@ -162,15 +162,17 @@ public final class MigrationCheck {
   }
 
   private void generate(MigrationFolder folder, Schema schema, Plan plan) {
+    if (!plan.refusals().isEmpty()) {
+      List<String> subjects = new ArrayList<>(plan.refusals().stream().map(Refusal::subject).toList());
+      schema.tables().stream().findFirst().ifPresent(t -> subjects.add(t.name().toString())); // rowguard.target
+      reporter.report(location(schema, subjects, true),
+          Message.MIGRATION_REFUSED, options.generate(), plan.refusals().stream()
+          .map(r -> "  " + r.describe()).collect(Collectors.joining("\n")));
+      return;
+    }
     if (plan.changes().isEmpty()) {
       reporter.report(null, Message.MIGRATION_UP_TO_DATE, options.generate(), folder.dir());
       report(folder, schema, plan);
-      return;
-    }
-    if (!plan.refusals().isEmpty()) {
-      reporter.report(location(schema, plan.refusals().stream().map(Refusal::subject).toList(), true),
-          Message.MIGRATION_REFUSED, options.generate(), plan.refusals().stream()
-          .map(r -> "  " + r.describe()).collect(Collectors.joining("\n")));
       return;
     }
     int version = folder.lastVersion() + 1;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -34,6 +35,8 @@ final class MigrationCase {
   private final List<String> rows = new ArrayList<>();
   private List<JavaFileObject> second = List.of();
   private String[] options = new String[0];
+  private String[] everyBuild = new String[0];
+  private Function<String, MigrationTarget> databases = MigrationDatabase::create;
   /** Queries and the rows each must return after version 2, in order. */
   private final Map<String, List<String>> expectations = new LinkedHashMap<>();
 
@@ -62,6 +65,18 @@ final class MigrationCase {
     return this;
   }
 
+  /** Options of every build of the case (the target), besides those of the second generation. */
+  MigrationCase everyBuild(String... buildOptions) {
+    everyBuild = buildOptions;
+    return this;
+  }
+
+  /** Where the case runs: a database for each name prefix (default: the development server's). */
+  MigrationCase on(Function<String, MigrationTarget> factory) {
+    databases = factory;
+    return this;
+  }
+
   MigrationCase expectRows(String sql, String... expected) {
     expectations.put(sql, List.of(expected));
     return this;
@@ -71,8 +86,8 @@ final class MigrationCase {
   String run() {
     generate(first, "initial schema");
     String generated;
-    try (MigrationDatabase migrated = MigrationDatabase.create("rg_mig_" + name);
-        MigrationDatabase fresh = MigrationDatabase.create("rg_fresh_" + name)) {
+    String migratedCatalog;
+    try (MigrationTarget migrated = databases.apply("rg_mig_" + name)) {
       migrated.apply(dir, 1);
       if (!rows.isEmpty()) {
         migrated.admin(String.join("\n", rows));
@@ -80,18 +95,22 @@ final class MigrationCase {
       String[] generation = new String[options.length + 1];
       generation[0] = "-Arowguard.migrations.generate=" + name.replace('_', ' ');
       System.arraycopy(options, 0, generation, 1, options.length);
-      Compilation compilation = MigrationCompiler.compile(dir, second, generation);
+      Compilation compilation = compile(second, generation);
       assertWithMessage(MigrationCompiler.messages(compilation)).that(compilation.errors()).isEmpty();
       generated = versionText(2);
       assertGolden(generated);
       migrated.apply(dir, 2);
       expectations.forEach((query, expected) ->
           assertWithMessage(query).that(migrated.rows(query)).containsExactlyElementsIn(expected).inOrder());
+      migratedCatalog = migrated.catalog(MigrationCompiler.SCHEMA);
+    }
+    // One after the other: a cluster holds one database, so the fresh schema takes the migrated one's place.
+    try (MigrationTarget fresh = databases.apply("rg_fresh_" + name)) {
       String snapshot = read(dir.resolve("rowguard/V2.schema.json"));
       fresh.asOwner(SchemaSqlWriter.render(SchemaJson.read(snapshot), MigrationDatabase.APP_ROLE));
-      assertThat(migrated.catalog(MigrationCompiler.SCHEMA)).isEqualTo(fresh.catalog(MigrationCompiler.SCHEMA));
+      assertThat(migratedCatalog).isEqualTo(fresh.catalog(MigrationCompiler.SCHEMA));
     }
-    Compilation again = MigrationCompiler.compile(dir, second);
+    Compilation again = compile(second);
     assertWithMessage(MigrationCompiler.messages(again)).that(again.errors()).isEmpty();
     for (Diagnostic<? extends JavaFileObject> warning : again.warnings()) {
       assertThat(warning.getMessage(null)).startsWith("[RowguardPendingDrop]");
@@ -99,9 +118,14 @@ final class MigrationCase {
     return generated;
   }
 
+  private Compilation compile(List<JavaFileObject> sources, String... generation) {
+    List<String> all = new ArrayList<>(List.of(everyBuild));
+    all.addAll(List.of(generation));
+    return MigrationCompiler.compile(dir, sources, all.toArray(String[]::new));
+  }
+
   private void generate(List<JavaFileObject> sources, String description) {
-    Compilation compilation =
-        MigrationCompiler.compile(dir, sources, "-Arowguard.migrations.generate=" + description);
+    Compilation compilation = compile(sources, "-Arowguard.migrations.generate=" + description);
     assertWithMessage(MigrationCompiler.messages(compilation)).that(compilation.errors()).isEmpty();
   }
 

@@ -21,30 +21,46 @@ import javax.sql.DataSource;
  * that forced row-level security applies to its own updates, as in production). Rows are inserted by the
  * administrative login, which is not bound by the policies.
  */
-final class MigrationDatabase implements AutoCloseable {
+final class MigrationDatabase implements MigrationTarget {
   static final String APP_ROLE = "rowguard_app";
 
   private final Database database;
   private final DataSource owner;
   private final String ownerName;
+  /** Whether Citus's own calls are left out of what is applied (a Citus target's scripts on plain PostgreSQL). */
+  private final boolean withoutCitusCalls;
 
-  private MigrationDatabase(Database database, DataSource owner, String ownerName) {
+  private MigrationDatabase(Database database, DataSource owner, String ownerName, boolean withoutCitusCalls) {
     this.database = database;
     this.owner = owner;
     this.ownerName = ownerName;
+    this.withoutCitusCalls = withoutCitusCalls;
   }
 
   static MigrationDatabase create(String prefix) {
+    return create(prefix, false);
+  }
+
+  /**
+   * A database that applies a Citus target's scripts without the calls only Citus has ({@code create_…_table},
+   * {@code citus.*} settings): everything else in them runs, and is checked, on plain PostgreSQL.
+   */
+  static MigrationDatabase withoutCitusCalls(String prefix) {
+    return create(prefix, true);
+  }
+
+  private static MigrationDatabase create(String prefix, boolean withoutCitusCalls) {
     Database database = DevPostgres.shared().createDatabase(prefix);
     String name = database.name() + "_owner";
     database.executeScript(PrivilegesSql.createRole(APP_ROLE) + "\nCREATE ROLE " + name
         + " LOGIN PASSWORD 'owner' NOSUPERUSER NOBYPASSRLS;\nGRANT CREATE ON DATABASE " + database.name() + " TO "
         + name + ";");
-    return new MigrationDatabase(database, database.owner().as(name, "owner").dataSource(), name);
+    return new MigrationDatabase(database, database.owner().as(name, "owner").dataSource(), name, withoutCitusCalls);
   }
 
   /** Applies every file of one version in Flyway's order: the transactional one, then the one outside. */
-  void apply(Path dir, int version) {
+  @Override
+  public void apply(Path dir, int version) {
     versionFiles(dir, version).forEach(this::apply);
   }
 
@@ -53,19 +69,22 @@ final class MigrationDatabase implements AutoCloseable {
     String sql = read(file);
     if (Files.exists(Path.of(file + ".conf"))) {
       // executeInTransaction=false: each statement commits on its own (the generator writes one per line).
-      sql.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).forEach(this::asOwnerAutoCommit);
+      sql.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).filter(l -> !withoutCitusCalls || citusFree(l))
+          .forEach(this::asOwnerAutoCommit);
     } else {
       asOwner(sql);
     }
   }
 
   /** Runs a script as the administrative login (rows for the test), in one transaction. */
-  void admin(String sql) {
+  @Override
+  public void admin(String sql) {
     database.executeScript(sql);
   }
 
   /** A query's rows as the administrative login, each as its columns joined by {@code |}. */
-  List<String> rows(String query) {
+  @Override
+  public List<String> rows(String query) {
     try (Connection connection = database.ownerDataSource().getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(query)) {
@@ -84,7 +103,8 @@ final class MigrationDatabase implements AutoCloseable {
     }
   }
 
-  String catalog(String schema) {
+  @Override
+  public String catalog(String schema) {
     return catalog(schema, APP_ROLE);
   }
 
@@ -93,7 +113,9 @@ final class MigrationDatabase implements AutoCloseable {
     return Catalog.of(database.ownerDataSource(), schema, appRole);
   }
 
-  void asOwner(String sql) {
+  @Override
+  public void asOwner(String script) {
+    String sql = withoutCitusCalls ? citusCallsRemoved(script) : script;
     try (Connection connection = owner.getConnection()) {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
@@ -114,6 +136,16 @@ final class MigrationDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("migration failed: " + e.getMessage() + "\n" + sql, e);
     }
+  }
+
+  /** The script without its {@code SELECT create_…_table(…);} and {@code SET LOCAL citus.…} lines. */
+  static String citusCallsRemoved(String script) {
+    return String.join("\n", script.lines().filter(MigrationDatabase::citusFree).toList());
+  }
+
+  private static boolean citusFree(String line) {
+    return !line.startsWith("SELECT create_distributed_table(") && !line.startsWith("SELECT create_reference_table(")
+        && !line.startsWith("SET LOCAL citus.");
   }
 
   static List<Path> versionFiles(Path dir, int version) {

@@ -48,7 +48,7 @@ public final class SchemaSqlWriter {
       schemas.forEach(s -> sql.append("CREATE SCHEMA IF NOT EXISTS ").append(quote(s)).append(";\n"));
     }
 
-    if (schema.tables().stream().anyMatch(t -> t.distribution() != null)) {
+    if (schema.distributed()) {
       CitusSchemaSql.render(schema, sql);
     } else {
       renderTables(schema, sql);

@@ -18,10 +18,24 @@ import java.util.TreeSet;
  * per statement; a {@code STABLE} function is evaluated as seldom and is propagated to every node. It lives in the
  * schema of the tables that use it, owned by the role that creates the schema, which the application role is not.
  */
-final class TenantFunctionsSql {
+public final class TenantFunctionsSql {
   private TenantFunctionsSql() {}
 
   static void render(Schema schema, StringBuilder sql) {
+    Map<String, String> functions = statements(schema);
+    if (functions.isEmpty()) {
+      return;
+    }
+    sql.append("\n-- The bound tenant, read from the session's settings by the policies (Citus refuses a subquery\n"
+        + "-- in a policy). Unset or empty: NULL, which matches no row.\n");
+    functions.values().forEach(statement -> sql.append(statement).append('\n'));
+  }
+
+  /**
+   * The {@code CREATE FUNCTION} of every tenant function the model's policies call, by the function's name
+   * ({@code schema.rowguard_<key>()}): one per schema holding tenanted tables and tenant key.
+   */
+  public static Map<String, String> statements(Schema schema) {
     TreeSet<String> schemas = new TreeSet<>();
     Map<String, TenantKeyColumn> keys = new LinkedHashMap<>();
     for (Table table : schema.tables()) {
@@ -30,19 +44,16 @@ final class TenantFunctionsSql {
         table.tenancy().keys().forEach(k -> keys.putIfAbsent(k.column(), k));
       }
     }
-    if (keys.isEmpty()) {
-      return;
-    }
-    sql.append("\n-- The bound tenant, read from the session's settings by the policies (Citus refuses a subquery\n"
-        + "-- in a policy). Unset or empty: NULL, which matches no row.\n");
+    Map<String, String> functions = new LinkedHashMap<>();
     for (String schemaName : schemas) {
       for (TenantKeyColumn key : keys.values()) {
-        sql.append("CREATE FUNCTION ").append(name(schemaName, key)).append(" RETURNS ").append(key.sqlType())
-            .append("\n    LANGUAGE sql STABLE PARALLEL SAFE\n    AS $rowguard$SELECT NULLIF(pg_catalog.current_setting(")
-            .append(SqlLiterals.string(key.setting())).append(", true), '')::").append(key.sqlType())
-            .append("$rowguard$;\n");
+        functions.put(name(schemaName, key), "CREATE FUNCTION " + name(schemaName, key) + " RETURNS "
+            + key.sqlType() + "\n    LANGUAGE sql STABLE PARALLEL SAFE\n    AS $rowguard$SELECT NULLIF("
+            + "pg_catalog.current_setting(" + SqlLiterals.string(key.setting()) + ", true), '')::" + key.sqlType()
+            + "$rowguard$;");
       }
     }
+    return functions;
   }
 
   /** The function of a key in a schema, {@code schema.rowguard_<column>()}. */

@@ -72,8 +72,15 @@ final class ConstraintChanges {
       Item old = previous.remove(item.content());
       if (old == null) {
         added.add(item);
+      } else if (!old.name().equals(item.name()) && match.citus && (item.kind().equals("check")
+          || item.kind().equals("foreign key"))) {
+        // Citus renames no constraint of a distributed table: the old one is dropped and the new one added.
+        previous.put(old.content(), old);
+        added.add(item);
       } else if (!old.name().equals(item.name())) {
-        String sql = item.kind().equals("index")
+        // On Citus a key is renamed through its index (PostgreSQL renames the constraint with it).
+        boolean throughIndex = item.kind().equals("index") || match.citus && !item.kind().equals("check");
+        String sql = throughIndex
             ? "ALTER INDEX " + quote(name.schema()) + "." + quote(old.name()) + " RENAME TO " + quote(item.name()) + ";"
             : alter(name) + " RENAME CONSTRAINT " + quote(old.name()) + " TO " + quote(item.name()) + ";";
         changes.add(new Change(Phase.RENAME_CONSTRAINT, name.toString(), item.kind() + " " + old.name() + " of "

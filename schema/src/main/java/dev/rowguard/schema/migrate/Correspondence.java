@@ -34,9 +34,12 @@ final class Correspondence {
   /** Old columns dropped, acknowledged by allowDataLoss: target table name → old columns. */
   final Map<QualifiedName, List<Column>> droppedColumns = new LinkedHashMap<>();
   final List<PendingDrop> pendingDrops = new ArrayList<>();
+  /** Whether the new model is for Citus (its tables are distributed), which changes how some steps are written. */
+  final boolean citus;
 
   private Correspondence(Schema old, Schema current, Renames renames, MigrationRules rules) {
     this.old = old;
+    this.citus = current.distributed();
     Set<QualifiedName> used = new HashSet<>();
     List<Table> tables = new ArrayList<>();
     for (Table table : current.tables()) {
@@ -67,7 +70,8 @@ final class Correspondence {
         oldTables.put(table.name(), before);
       }
       tables.add(new Table(table.name(), table.entity(), table.comment(), table.tenancy(), columns,
-          table.primaryKey(), table.uniqueKeys(), table.foreignKeys(), table.checks(), table.indexes()));
+          table.primaryKey(), table.uniqueKeys(), table.foreignKeys(), table.checks(), table.indexes(),
+          table.distribution()));
     }
     List<Table> kept = new ArrayList<>();
     for (Table table : old.tables()) {

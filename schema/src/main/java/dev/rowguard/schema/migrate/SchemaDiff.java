@@ -47,6 +47,10 @@ public final class SchemaDiff {
     Correspondence match = Correspondence.of(previous, current, renames, rules);
     List<Change> changes = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
+    DistributionChanges distribution = new DistributionChanges(match, changes, refusals);
+    if (distribution.targetChanged()) {
+      return new Plan(changes, match.pendingDrops, refusals, match.target);
+    }
     ConstraintChanges constraints =
         new ConstraintChanges(match, new EnumValueChanges(match, renames, rules, refusals), changes);
     new TableChanges(match, constraints, changes).plan();
@@ -59,6 +63,9 @@ public final class SchemaDiff {
         constraints.plan(before, table);
         tenancy.plan(before, table);
       }
+    }
+    if (match.citus) {
+      distribution.plan();
     }
     tenancy.grants();
     columns.unusedEnumTypes();

@@ -71,7 +71,8 @@ final class TableChanges {
       }
     }
     if (!deferred.isEmpty()) {
-      changes.add(new Change(Phase.FOREIGN_KEY, "", "foreign keys that close a cycle between new tables added", null,
+      changes.add(new Change(Phase.FOREIGN_KEY, "", match.citus ? "foreign keys of new tables added, once the tables "
+          + "are distributed (Citus refuses them before)" : "foreign keys that close a cycle between new tables added", null,
           deferred.stream().map(s -> Step.of(null, s)).toList()));
     }
     if (!afterKeys.isEmpty()) {
@@ -85,10 +86,11 @@ final class TableChanges {
   /**
    * A new table as {@code schema.sql} creates it, except its foreign keys to a key that this migration adds to an
    * existing table: that key exists only once its index is built concurrently, so they go to {@code afterKeys}.
+   * On Citus every foreign key of a new table waits until the tables are distributed.
    */
   private void renderNew(Table table, Set<QualifiedName> created, List<String> deferred, List<String> afterKeys,
       StringBuilder sql) {
-    Set<QualifiedName> inline = new HashSet<>(created);
+    Set<QualifiedName> inline = match.citus ? new HashSet<>() : new HashSet<>(created);
     table.foreignKeys().stream().filter(constraints::referencesAddedKey).forEach(k -> inline.remove(k.target()));
     List<String> outOfLine = new ArrayList<>();
     SchemaSqlWriter.renderTable(table, inline, outOfLine, sql);

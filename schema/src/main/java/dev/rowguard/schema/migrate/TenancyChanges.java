@@ -73,7 +73,8 @@ final class TenancyChanges {
               Step.of(lock(BRIEF, name), "DROP POLICY " + RowLevelSecuritySql.POLICY + " ON " + name.sql() + ";"),
               Step.of(lock(BRIEF, name), alter(name) + " NO FORCE ROW LEVEL SECURITY;"),
               Step.of(lock(BRIEF, name), alter(name) + " DISABLE ROW LEVEL SECURITY;"))));
-    } else if (before.tenanted() && !Objects.equals(renamedKeys(before), after.tenancy())) {
+    } else if (before.tenanted() && (!Objects.equals(renamedKeys(before), after.tenancy())
+        || match.citus && !functionsFollow(before, after))) {
       changes.add(new Change(Phase.DROP_POLICY, name.toString(), "policy " + RowLevelSecuritySql.POLICY + " of "
           + name + " dropped: its tenant keys change", null, List.of(Step.of(lock(BRIEF, name),
               "DROP POLICY " + RowLevelSecuritySql.POLICY + " ON " + name.sql() + ";"))));
@@ -81,6 +82,15 @@ final class TenancyChanges {
           + " of " + name + " created on " + String.join(", ", after.tenancy().columns()), null,
           List.of(Step.of(lock(BRIEF, name), RowLevelSecuritySql.createPolicy(after)))));
     }
+  }
+
+  /**
+   * Whether the old policy still calls the tenant functions the new one would: on Citus a policy names each key's
+   * function, in the table's schema and after the key's column, so a moved table or a renamed key needs a new one.
+   */
+  private static boolean functionsFollow(Table before, Table after) {
+    return RowLevelSecuritySql.functionPredicate(before.name().schema(), before.tenancy().keys())
+        .equals(RowLevelSecuritySql.functionPredicate(after.name().schema(), after.tenancy().keys()));
   }
 
   /** The old tenancy in the new column names; a key whose column is dropped keeps its old name. */
