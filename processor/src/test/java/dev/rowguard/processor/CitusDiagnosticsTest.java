@@ -6,12 +6,9 @@ import static dev.rowguard.processor.Compilations.compile;
 import static dev.rowguard.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The diagnostics of the target option and of the Citus target, each with its tag, text, file and line. */
 class CitusDiagnosticsTest {
@@ -84,20 +81,6 @@ class CitusDiagnosticsTest {
     assertThat(compilation).hadErrorContaining("[RowguardTarget] -Arowguard.target=cockroach names no target; use "
         + "postgresql (the default) or citus");
     assertThat(compilation).hadErrorCount(1);
-  }
-
-  @Test
-  void migrationsAreRefusedForCitusAndNothingIsWrittenToTheFolder(@TempDir Path dir) throws Exception {
-    JavaFileObject region = source("Region", "@Entity public class Region { @Id UUID id; }");
-    Compilation compilation = compile(List.of(region), CITUS, "-Arowguard.migrations.dir=" + dir.toAbsolutePath(),
-        "-Arowguard.migrations.generate=initial");
-    assertThat(compilation).hadErrorContaining("[RowguardCitusMigrations] migrations are not generated or checked "
-        + "for -Arowguard.target=citus: the differ does not yet order distribution and foreign keys as Citus needs. "
-        + "Build the cluster's schema from schema.sql (or write the migration by hand), and leave "
-        + "-Arowguard.migrations.dir out of the Citus build");
-    try (var files = Files.list(dir)) {
-      assertThat(files.toList()).isEmpty();
-    }
   }
 
   @Test
