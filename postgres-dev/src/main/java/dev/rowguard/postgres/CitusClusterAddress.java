@@ -86,6 +86,15 @@ public final class CitusClusterAddress {
     }
   }
 
+  /** One statement in auto-commit mode, as Flyway runs the files marked {@code executeInTransaction=false}. */
+  public static void executeOutsideTransaction(DataSource login, String sql) {
+    try (Connection connection = login.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("statement failed on the Citus cluster: " + e.getMessage() + "\n" + sql, e);
+    }
+  }
+
   /**
    * The statements of a generated script: each ends with a line ending in {@code ;}, outside the {@code
    * $rowguard$} quotes of its DO blocks and functions; comment lines between statements are left out.

@@ -47,7 +47,7 @@ final class ClusterMigrationDatabase implements MigrationTarget {
     for (Path file : MigrationDatabase.versionFiles(dir, version)) {
       String sql = MigrationDatabase.read(file);
       if (Files.exists(Path.of(file + ".conf"))) {
-        CitusClusterAddress.statements(sql).forEach(this::asOwnerAutoCommit);
+        CitusClusterAddress.statements(sql).forEach(s -> CitusClusterAddress.executeOutsideTransaction(owner, s));
       } else {
         CitusClusterAddress.executeInOneTransaction(owner, sql);
       }
@@ -101,15 +101,6 @@ final class ClusterMigrationDatabase implements MigrationTarget {
   @Override
   public void asOwner(String sql) {
     CitusClusterAddress.executeInOneTransaction(owner, sql);
-  }
-
-  /** One statement outside a transaction ({@code executeInTransaction=false}), as Flyway runs such a file. */
-  private void asOwnerAutoCommit(String sql) {
-    try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException("migration failed: " + e.getMessage() + "\n" + sql, e);
-    }
   }
 
   @Override
