@@ -4,34 +4,33 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.rowguard.processor.migrate.MigrationCompiler.source;
 
 import java.nio.file.Path;
-import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The migrations of the Citus target, one change kind each, run on plain PostgreSQL without Citus's own calls
  * ({@link CitusMigrationsOnPostgresTest}, in every build) and as generated on a Citus cluster ({@link
  * CitusMigrationsOnClusterTest}, {@code -Pcitus}). Both compare the generated files with the same golden files.
  */
-final class CitusMigrationCases {
+abstract class CitusMigrationCases {
   static final String CITUS = "-Arowguard.target=citus";
   private static final String TENANT_A = "00000000-0000-0000-0000-0000000000aa";
   private static final String TENANT_B = "00000000-0000-0000-0000-0000000000bb";
 
-  private final Path dir;
-  private final Function<String, MigrationTarget> databases;
+  @TempDir Path dir;
 
-  CitusMigrationCases(Path dir, Function<String, MigrationTarget> databases) {
-    this.dir = dir;
-    this.databases = databases;
-  }
+  /** A database for each name prefix. */
+  abstract MigrationTarget database(String prefix);
 
   private MigrationCase migration(String name) {
-    return new MigrationCase("citus_" + name, dir).everyBuild(CITUS).on(databases);
+    return new MigrationCase("citus_" + name, dir).everyBuild(CITUS).on(this::database);
   }
 
   /**
    * New tenanted tables join the colocation group the cluster has, new shared tables become reference tables, and
    * their foreign keys are added once they are distributed; a column is added and a dropped table goes.
    */
+  @Test
   void newTablesJoinTheColocationGroup() {
     String generated = migration("new_tables")
         .from(source("Region", "@Entity public class Region { @Id String code; String name; }"),
@@ -62,6 +61,7 @@ final class CitusMigrationCases {
   }
 
   /** The first tenanted tables of a cluster open the colocation group, the next ones follow the first. */
+  @Test
   void theFirstTenantedTablesOpenTheGroup() {
     String generated = migration("first_tenanted_tables")
         .from(source("Region", "@Entity public class Region { @Id String code; }"))
@@ -84,6 +84,7 @@ final class CitusMigrationCases {
    * On an existing distributed table: a unique key built concurrently and attached, an index built concurrently,
    * a foreign key to a reference table added NOT VALID and validated, enum values renamed and added.
    */
+  @Test
   void keysIndexesAndChecksOnADistributedTable() {
     migration("keys_and_checks")
         .from(source("Region", "@Entity public class Region { @Id String code; }"),
@@ -112,6 +113,7 @@ final class CitusMigrationCases {
    * Renamed tables and a renamed column: the keys and indexes are renamed through their indexes, the CHECK constraints and foreign keys
    * (which Citus does not rename) are dropped and added again, and the rows stay on their shards.
    */
+  @Test
   void renamesOnDistributedTables() {
     migration("renames")
         .from(source("Site", "@Entity @Tenanted public class Site {",
@@ -135,6 +137,7 @@ final class CitusMigrationCases {
   }
 
   /** A NOT NULL column backfilled on every shard by the owner (FORCE lifted around the update), and a default. */
+  @Test
   void aBackfilledColumnOnEveryShard() {
     migration("backfill")
         .from(source("Asset", "@Entity @Tenanted public class Asset {",

@@ -5,9 +5,7 @@ import dev.rowguard.schema.ddl.PrivilegesSql;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -61,21 +59,7 @@ final class ClusterMigrationDatabase implements MigrationTarget {
 
   @Override
   public List<String> rows(String query) {
-    try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(query)) {
-      List<String> lines = new ArrayList<>();
-      int columns = rows.getMetaData().getColumnCount();
-      while (rows.next()) {
-        List<String> values = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          values.add(rows.getString(i));
-        }
-        lines.add(String.join("|", values));
-      }
-      return lines;
-    } catch (SQLException e) {
-      throw new IllegalStateException(query + ": " + e.getMessage(), e);
-    }
+    return MigrationDatabase.rows(superuser, query);
   }
 
   @Override

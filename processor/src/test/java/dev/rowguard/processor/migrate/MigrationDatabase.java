@@ -85,7 +85,12 @@ final class MigrationDatabase implements MigrationTarget {
   /** A query's rows as the administrative login, each as its columns joined by {@code |}. */
   @Override
   public List<String> rows(String query) {
-    try (Connection connection = database.ownerDataSource().getConnection();
+    return rows(database.ownerDataSource(), query);
+  }
+
+  /** A query's rows, each as its columns joined by {@code |}. */
+  static List<String> rows(DataSource login, String query) {
+    try (Connection connection = login.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(query)) {
       List<String> lines = new ArrayList<>();
