@@ -87,7 +87,7 @@ final class BoundStatement implements InvocationHandler {
     }
     switch (name) {
       case "addBatch":
-        batchMayLeaveState |= !SqlText.of((String) args[0]).sessionNeutral();
+        batchMayLeaveState |= !checkout.texts().plain((String) args[0]).analysis().sessionNeutral();
         return Reflection.call(driver, method, args);
       case "clearBatch":
         batchMayLeaveState = false;
@@ -105,9 +105,8 @@ final class BoundStatement implements InvocationHandler {
   }
 
   private Object execute(String name, Method method, Object[] args) throws Throwable {
-    String sql = (String) args[0];
-    SqlText text = SqlText.of(sql);
-    if (text.questionMarksEscaped() == null) {
+    BoundTexts.BoundText text = checkout.texts().plain((String) args[0]);
+    if (text.sql() == null) {
       try {
         return checkout.inBoundTransaction(() -> Reflection.call(driver, method, args));
       } finally {
@@ -119,10 +118,10 @@ final class BoundStatement implements InvocationHandler {
     }
     Object[] prepareArgs;
     if (args.length > 1) {
-      prepareArgs = new Object[] {text.questionMarksEscaped(), args[1]}; // keys: flag, column indexes or names
+      prepareArgs = new Object[] {text.sql(), args[1]}; // keys: flag, column indexes or names
     } else {
       prepareArgs = new Object[1 + resultSetArgs.length];
-      prepareArgs[0] = text.questionMarksEscaped();
+      prepareArgs[0] = text.sql();
       System.arraycopy(resultSetArgs, 0, prepareArgs, 1, resultSetArgs.length);
     }
     current = BoundPreparedStatement.forPlainStatement(checkout, connection, guard, text, prepareArgs);
