@@ -2,7 +2,7 @@ package dev.rowguard.runtime;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +25,8 @@ import java.util.Set;
  * so one application statement can be executed alone and in batches alike.
  */
 final class BoundPreparedStatement implements InvocationHandler {
+  private static final JdbcProxy<PreparedStatement> PREPARED = JdbcProxy.of(PreparedStatement.class);
+  private static final JdbcProxy<CallableStatement> CALLABLE = JdbcProxy.of(CallableStatement.class);
   private static final Set<String> DML = Set.of("insert", "update", "delete", "merge");
   /** Setters whose parameter pgjdbc sends with its type named (see {@link #keepUnnamedOnTheServer}). */
   private static final Set<String> TYPED_SETTERS = Set.of("setInt", "setLong", "setShort", "setByte",
@@ -71,8 +73,7 @@ final class BoundPreparedStatement implements InvocationHandler {
       Object[] args) {
     BoundTexts.BoundText text = checkout.texts().prepared((String) args[0]);
     BoundPreparedStatement handler = new BoundPreparedStatement(checkout, connection, guard, prepare, args, text);
-    return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {prepare.getReturnType()},
-        handler);
+    return prepare.getReturnType() == CallableStatement.class ? CALLABLE.create(handler) : PREPARED.create(handler);
   }
 
   /** For a plain {@code Statement}'s text (already escaped): prepared as {@code prepareStatement(sql, extra…)}. */

@@ -2,7 +2,6 @@ package dev.rowguard.runtime;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,6 +15,8 @@ import java.util.List;
  * Batches, and text the scanner cannot read, run on the driver's own statement in a bound transaction.
  */
 final class BoundStatement implements InvocationHandler {
+  private static final JdbcProxy<Statement> PROXY = JdbcProxy.of(Statement.class);
+
   private final CheckoutBinding checkout;
   private final Object connection;
   private final ConnectionGuard guard;
@@ -37,7 +38,7 @@ final class BoundStatement implements InvocationHandler {
 
   static Object create(CheckoutBinding checkout, Object connection, ConnectionGuard guard, Statement driver,
       Object[] resultSetArgs) {
-    return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+    return PROXY.create(
         new BoundStatement(checkout, connection, guard, driver, resultSetArgs == null ? new Object[0] : resultSetArgs));
   }
 

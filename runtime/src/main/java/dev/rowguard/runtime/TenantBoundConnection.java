@@ -3,7 +3,6 @@ package dev.rowguard.runtime;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,6 +17,8 @@ import java.util.List;
  * delegate.
  */
 final class TenantBoundConnection implements InvocationHandler {
+  private static final JdbcProxy<Connection> PROXY = JdbcProxy.of(Connection.class);
+
   private final Connection delegate;
   private final CheckoutBinding checkout;
   private final TenantSettings settings;
@@ -40,10 +41,7 @@ final class TenantBoundConnection implements InvocationHandler {
    */
   static Connection open(Connection delegate, TenantSettings settings, List<String> values, TenantBinding binding,
       Object description, ConnectionGuard guard) {
-    return (Connection) Proxy.newProxyInstance(
-        Connection.class.getClassLoader(),
-        new Class<?>[] {Connection.class},
-        new TenantBoundConnection(delegate, settings, values, binding, description, guard));
+    return PROXY.create(new TenantBoundConnection(delegate, settings, values, binding, description, guard));
   }
 
   @Override
