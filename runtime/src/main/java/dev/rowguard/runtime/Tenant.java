@@ -111,7 +111,7 @@ public final class Tenant {
 
   /** The value bound to {@code column}, empty when that level is not bound. */
   public Optional<Object> value(String column) {
-    int index = keys.columns().indexOf(column);
+    int index = keys.indexOf(column);
     if (index < 0) {
       throw new InvalidTenantException("unknown tenant key column " + column + "; the keys are " + keys.columns());
     }

@@ -194,7 +194,7 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
       throw TenantContext.notBound("a database connection");
     }
     Tenant tenant = scope.tenant();
-    if (!tenant.keys().equals(settings.keys())) {
+    if (tenant.keys() != settings.keys() && !tenant.keys().equals(settings.keys())) { // the same keys, usually
       throw new InvalidTenantException("the bound " + tenant + " was built for " + tenant.keys()
           + ", but this data source binds " + settings.keys() + "; build tenants from the same TenantKeys");
     }
