@@ -3,7 +3,6 @@ package dev.rowguard.runtime;
 import com.google.errorprone.annotations.MustBeClosed;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,9 +27,7 @@ public final class TenantContext {
   /** The innermost open scope of each thread; each scope links to the one it shadows. */
   private static final ThreadLocal<TenantScope> CURRENT = new ThreadLocal<>();
   // Frames of this class (bind, run, call and propagate's lambdas) are skipped to find the caller's line.
-  // Classes are compared as references, not by name; the first batch of frames holds the caller's.
-  private static final StackWalker WALKER =
-      StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE), 6);
+  private static final StackWalker WALKER = StackWalker.getInstance();
 
   private TenantContext() {}
 
@@ -137,7 +134,7 @@ public final class TenantContext {
   /** The first frame outside this class: the line of application code that bound the scope. */
   private static StackWalker.StackFrame caller() {
     return WALKER.walk(frames -> frames
-        .filter(frame -> frame.getDeclaringClass() != TenantContext.class)
+        .filter(frame -> !frame.getClassName().equals(TenantContext.class.getName()))
         .findFirst()
         .orElse(null));
   }
