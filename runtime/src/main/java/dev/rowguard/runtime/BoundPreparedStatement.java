@@ -2,7 +2,7 @@ package dev.rowguard.runtime;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,8 +25,10 @@ import java.util.Set;
  * so one application statement can be executed alone and in batches alike.
  */
 final class BoundPreparedStatement implements InvocationHandler {
+  private static final JdbcProxy<PreparedStatement> PREPARED = JdbcProxy.of(PreparedStatement.class);
+  private static final JdbcProxy<CallableStatement> CALLABLE = JdbcProxy.of(CallableStatement.class);
   private static final Set<String> DML = Set.of("insert", "update", "delete", "merge");
-  /** Setters whose parameter pgjdbc sends with its type named (see {@link #keepsUnnamedOnTheServer}). */
+  /** Setters whose parameter pgjdbc sends with its type named (see {@link #keepUnnamedOnTheServer}). */
   private static final Set<String> TYPED_SETTERS = Set.of("setInt", "setLong", "setShort", "setByte",
       "setBoolean", "setDouble", "setFloat", "setBigDecimal", "setString", "setBytes");
   private static final Set<Class<?>> TYPED_OBJECTS = Set.of(java.util.UUID.class, Integer.class, Long.class,
@@ -39,10 +41,10 @@ final class BoundPreparedStatement implements InvocationHandler {
   private final Object[] prepareArgs;
   private final String sql;
   private final SqlText text;
+  private final String prefixedSql; // sql behind the binding prefix
   private final boolean callable;
   /** Parameter setters by application index, and statement settings, to replay onto a new driver statement. */
-  private final Map<Integer, Object[]> parameters = new LinkedHashMap<>();
-  private final Map<Integer, Method> parameterSetters = new LinkedHashMap<>();
+  private final Map<Integer, Setter> parameters = new LinkedHashMap<>();
   /** Parameters whose type the driver leaves to the server (nulls, timestamps, OTHER), by application index. */
   private final Set<Integer> untyped = new java.util.HashSet<>();
   private final List<Object[]> settings = new ArrayList<>();
@@ -54,29 +56,29 @@ final class BoundPreparedStatement implements InvocationHandler {
   private boolean closed;
 
   private BoundPreparedStatement(CheckoutBinding checkout, Object connection, ConnectionGuard guard, Method prepare,
-      Object[] prepareArgs, SqlText text) {
+      Object[] prepareArgs, BoundTexts.BoundText text) {
     this.checkout = checkout;
     this.connection = connection;
     this.guard = guard;
     this.prepare = prepare;
     this.prepareArgs = prepareArgs;
     this.sql = (String) prepareArgs[0];
-    this.text = text;
+    this.text = text.analysis();
+    this.prefixedSql = text.prefixed();
     this.callable = prepare.getName().equals("prepareCall");
   }
 
   /** The statement for {@code connection.<prepare>(args…)}, whose first argument is the SQL. */
   static Object create(CheckoutBinding checkout, Object connection, ConnectionGuard guard, Method prepare,
       Object[] args) {
-    BoundPreparedStatement handler =
-        new BoundPreparedStatement(checkout, connection, guard, prepare, args, SqlText.of((String) args[0]));
-    return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {prepare.getReturnType()},
-        handler);
+    BoundTexts.BoundText text = checkout.texts().prepared((String) args[0]);
+    BoundPreparedStatement handler = new BoundPreparedStatement(checkout, connection, guard, prepare, args, text);
+    return prepare.getReturnType() == CallableStatement.class ? CALLABLE.create(handler) : PREPARED.create(handler);
   }
 
   /** For a plain {@code Statement}'s text (already escaped): prepared as {@code prepareStatement(sql, extra…)}. */
   static BoundPreparedStatement forPlainStatement(CheckoutBinding checkout, Object connection, ConnectionGuard guard,
-      SqlText text, Object[] args) throws SQLException {
+      BoundTexts.BoundText text, Object[] args) throws SQLException {
     Method prepare = preparer(args);
     return new BoundPreparedStatement(checkout, connection, guard, prepare, args, text);
   }
@@ -132,23 +134,21 @@ final class BoundPreparedStatement implements InvocationHandler {
       return execute(name, method);
     }
     Class<?> declaring = method.getDeclaringClass();
+    // A parameter setter: its first argument is the parameter's index (a CallableStatement's by-name ones are not).
     if (name.startsWith("set") && declaring != Statement.class && arguments > 0
-        && method.getParameterTypes()[0] == int.class) {
-      int index = (Integer) args[0];
+        && args[0] instanceof Integer index) {
       if (typed(name, args)) {
         untyped.remove(index);
       } else {
         untyped.add(index);
       }
-      parameters.put(index, args.clone());
-      parameterSetters.put(index, method);
+      parameters.put(index, new Setter(method, args)); // the proxy passes a new array on every call
       setParameter(prefixed, method, args, true);
       setParameter(unchanged, method, args, false);
       return null;
     }
     if (name.equals("clearParameters")) {
       parameters.clear();
-      parameterSetters.clear();
       untyped.clear();
       for (PreparedStatement made : made()) {
         made.clearParameters();
@@ -204,7 +204,7 @@ final class BoundPreparedStatement implements InvocationHandler {
         current = statement;
         return checkout.inBoundTransaction(() -> Reflection.call(statement, method, null));
       }
-      return executePrefixed(name, neutral);
+      return executePrefixed(name);
     } finally {
       if (!neutral) {
         checkout.ranStatementThatMayLeaveState();
@@ -212,12 +212,14 @@ final class BoundPreparedStatement implements InvocationHandler {
     }
   }
 
-  private Object executePrefixed(String name, boolean neutral) throws SQLException {
-    PreparedStatement statement = prefixed(neutral);
+  private Object executePrefixed(String name) throws SQLException {
+    PreparedStatement statement = prefixed();
     current = statement;
     // Also inside a transaction: pgjdbc caches the description per connection and text, so a text described there
     // would be split by a Sync on a later checkout in auto-commit mode, and run its statement unbound.
-    keepsUnnamedOnTheServer(statement, !untyped.isEmpty());
+    if (!untyped.isEmpty()) {
+      keepUnnamedOnTheServer(statement);
+    }
     List<String> values = checkout.values();
     for (int i = 0; i < values.size(); i++) {
       statement.setString(i + 1, values.get(i));
@@ -274,29 +276,41 @@ final class BoundPreparedStatement implements InvocationHandler {
    * per-connection cache, by text, and the next checkout of the connection may run the same text in auto-commit
    * mode. Statements whose parameters all carry their type are prepared on the server as usual.
    */
-  private static void keepsUnnamedOnTheServer(PreparedStatement statement, boolean unnamed) throws SQLException {
-    Class<?> pgStatement = PG_STATEMENT;
-    if (pgStatement == null || !statement.isWrapperFor(pgStatement)) {
-      return;
+  private static void keepUnnamedOnTheServer(PreparedStatement statement) throws SQLException {
+    if (PG_STATEMENT == null || !statement.isWrapperFor(PG_STATEMENT)) {
+      return; // another driver: it has none of pgjdbc's prepare-then-describe behaviour to work around
     }
-    Object driver = statement.unwrap(pgStatement);
+    Object driver = statement.unwrap(PG_STATEMENT);
     try {
-      int threshold = (Integer) pgStatement.getMethod("getPrepareThreshold").invoke(driver);
-      if (unnamed && threshold != 0) {
-        pgStatement.getMethod("setPrepareThreshold", int.class).invoke(driver, 0);
+      if ((Integer) GET_PREPARE_THRESHOLD.invoke(driver) != 0) {
+        SET_PREPARE_THRESHOLD.invoke(driver, 0);
       }
     } catch (ReflectiveOperationException e) {
       throw new SQLException("could not set pgjdbc's prepareThreshold", e);
     }
   }
 
+  // pgjdbc's statement interface and its threshold accessors, looked up once (null without pgjdbc).
   private static final Class<?> PG_STATEMENT = pgStatementClass();
+  private static final Method GET_PREPARE_THRESHOLD = pgStatementMethod("getPrepareThreshold");
+  private static final Method SET_PREPARE_THRESHOLD = pgStatementMethod("setPrepareThreshold", int.class);
 
   private static Class<?> pgStatementClass() {
     try {
       return Class.forName("org.postgresql.PGStatement", false, BoundPreparedStatement.class.getClassLoader());
     } catch (ClassNotFoundException e) {
-      return null; // another driver: it has none of pgjdbc's prepare-then-describe behaviour to work around
+      return null;
+    }
+  }
+
+  private static Method pgStatementMethod(String name, Class<?>... parameters) {
+    if (PG_STATEMENT == null) {
+      return null;
+    }
+    try {
+      return PG_STATEMENT.getMethod(name, parameters);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("pgjdbc's PGStatement has no " + name, e);
     }
   }
 
@@ -318,9 +332,9 @@ final class BoundPreparedStatement implements InvocationHandler {
     return prepareArgs.length == 2 && prepareArgs[1] instanceof int[];
   }
 
-  private PreparedStatement prefixed(boolean neutral) throws SQLException {
+  private PreparedStatement prefixed() throws SQLException {
     if (prefixed == null) {
-      String statementSql = TenantBinding.prefix(checkout.keys(), !neutral) + sql;
+      String statementSql = prefixedSql;
       if (wantsKeys()) {
         prefixed = checkout.connection().prepareStatement(statementSql + returning(),
             ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
@@ -365,8 +379,8 @@ final class BoundPreparedStatement implements InvocationHandler {
     for (Object[] setting : settings) {
       Reflection.call(statement, (Method) setting[0], (Object[]) setting[1]);
     }
-    for (Map.Entry<Integer, Object[]> parameter : parameters.entrySet()) {
-      setParameter(statement, parameterSetters.get(parameter.getKey()), parameter.getValue(), shifted);
+    for (Setter parameter : parameters.values()) {
+      setParameter(statement, parameter.method(), parameter.args(), shifted);
     }
   }
 
@@ -382,6 +396,9 @@ final class BoundPreparedStatement implements InvocationHandler {
     }
     Reflection.call(statement, setter, moved);
   }
+
+  /** A parameter setter called by the application, to replay onto a driver statement made later. */
+  private record Setter(Method method, Object[] args) {}
 
   private List<PreparedStatement> made() {
     List<PreparedStatement> made = new ArrayList<>(2);

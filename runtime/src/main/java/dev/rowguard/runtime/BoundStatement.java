@@ -2,7 +2,6 @@ package dev.rowguard.runtime;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,6 +15,8 @@ import java.util.List;
  * Batches, and text the scanner cannot read, run on the driver's own statement in a bound transaction.
  */
 final class BoundStatement implements InvocationHandler {
+  private static final JdbcProxy<Statement> PROXY = JdbcProxy.of(Statement.class);
+
   private final CheckoutBinding checkout;
   private final Object connection;
   private final ConnectionGuard guard;
@@ -37,7 +38,7 @@ final class BoundStatement implements InvocationHandler {
 
   static Object create(CheckoutBinding checkout, Object connection, ConnectionGuard guard, Statement driver,
       Object[] resultSetArgs) {
-    return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+    return PROXY.create(
         new BoundStatement(checkout, connection, guard, driver, resultSetArgs == null ? new Object[0] : resultSetArgs));
   }
 
@@ -87,7 +88,7 @@ final class BoundStatement implements InvocationHandler {
     }
     switch (name) {
       case "addBatch":
-        batchMayLeaveState |= !SqlText.of((String) args[0]).sessionNeutral();
+        batchMayLeaveState |= !checkout.texts().plain((String) args[0]).analysis().sessionNeutral();
         return Reflection.call(driver, method, args);
       case "clearBatch":
         batchMayLeaveState = false;
@@ -105,9 +106,8 @@ final class BoundStatement implements InvocationHandler {
   }
 
   private Object execute(String name, Method method, Object[] args) throws Throwable {
-    String sql = (String) args[0];
-    SqlText text = SqlText.of(sql);
-    if (text.questionMarksEscaped() == null) {
+    BoundTexts.BoundText text = checkout.texts().plain((String) args[0]);
+    if (text.sql() == null) {
       try {
         return checkout.inBoundTransaction(() -> Reflection.call(driver, method, args));
       } finally {
@@ -119,10 +119,10 @@ final class BoundStatement implements InvocationHandler {
     }
     Object[] prepareArgs;
     if (args.length > 1) {
-      prepareArgs = new Object[] {text.questionMarksEscaped(), args[1]}; // keys: flag, column indexes or names
+      prepareArgs = new Object[] {text.sql(), args[1]}; // keys: flag, column indexes or names
     } else {
       prepareArgs = new Object[1 + resultSetArgs.length];
-      prepareArgs[0] = text.questionMarksEscaped();
+      prepareArgs[0] = text.sql();
       System.arraycopy(resultSetArgs, 0, prepareArgs, 1, resultSetArgs.length);
     }
     current = BoundPreparedStatement.forPlainStatement(checkout, connection, guard, text, prepareArgs);

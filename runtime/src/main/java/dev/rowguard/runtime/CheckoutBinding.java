@@ -33,8 +33,9 @@ final class CheckoutBinding {
     return connection;
   }
 
-  TenantKeys keys() {
-    return settings.keys();
+  /** The data source's texts, each read once. */
+  BoundTexts texts() {
+    return settings.texts();
   }
 
   List<String> values() {

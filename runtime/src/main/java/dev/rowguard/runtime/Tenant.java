@@ -17,10 +17,18 @@ import java.util.StringJoiner;
 public final class Tenant {
   private final TenantKeys keys;
   private final List<Object> values;
+  /** Rendered once: every checkout for this tenant binds them. */
+  private final List<String> settingValues;
 
   private Tenant(TenantKeys keys, List<Object> values) {
     this.keys = keys;
     this.values = Collections.unmodifiableList(values);
+    List<TenantKeyLevel> levels = keys.levels();
+    List<String> settings = new ArrayList<>(levels.size());
+    for (int i = 0; i < levels.size(); i++) {
+      settings.add(i < values.size() ? levels.get(i).settingValue(values.get(i)) : "");
+    }
+    this.settingValues = Collections.unmodifiableList(settings);
   }
 
   /**
@@ -103,7 +111,7 @@ public final class Tenant {
 
   /** The value bound to {@code column}, empty when that level is not bound. */
   public Optional<Object> value(String column) {
-    int index = keys.columns().indexOf(column);
+    int index = keys.indexOf(column);
     if (index < 0) {
       throw new InvalidTenantException("unknown tenant key column " + column + "; the keys are " + keys.columns());
     }
@@ -117,12 +125,7 @@ public final class Tenant {
 
   /** The text of each level's setting, outermost first; {@code ""} for unbound levels. */
   List<String> settingValues() {
-    List<TenantKeyLevel> levels = keys.levels();
-    List<String> settings = new ArrayList<>(levels.size());
-    for (int i = 0; i < levels.size(); i++) {
-      settings.add(i < values.size() ? levels.get(i).settingValue(values.get(i)) : "");
-    }
-    return settings;
+    return settingValues;
   }
 
   @Override

@@ -93,14 +93,14 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
       return open.participant(scope.tenant());
     }
     return TenantBoundConnection.open(delegate.getConnection(), settings, scope.tenant().settingValues(),
-        binding, scope.tenant().toString(), new ConnectionGuard(scope));
+        binding, scope.tenant(), new ConnectionGuard(scope));
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     TenantScope scope = boundScope();
     return TenantBoundConnection.open(delegate.getConnection(username, password), settings,
-        scope.tenant().settingValues(), binding, scope.tenant().toString(), new ConnectionGuard(scope));
+        scope.tenant().settingValues(), binding, scope.tenant(), new ConnectionGuard(scope));
   }
 
   /**
@@ -194,7 +194,7 @@ public final class TenantBindingDataSource extends DelegatingDataSource {
       throw TenantContext.notBound("a database connection");
     }
     Tenant tenant = scope.tenant();
-    if (!tenant.keys().equals(settings.keys())) {
+    if (tenant.keys() != settings.keys() && !tenant.keys().equals(settings.keys())) { // the same keys, usually
       throw new InvalidTenantException("the bound " + tenant + " was built for " + tenant.keys()
           + ", but this data source binds " + settings.keys() + "; build tenants from the same TenantKeys");
     }

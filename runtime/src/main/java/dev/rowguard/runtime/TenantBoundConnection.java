@@ -3,7 +3,6 @@ package dev.rowguard.runtime;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,15 +17,17 @@ import java.util.List;
  * delegate.
  */
 final class TenantBoundConnection implements InvocationHandler {
+  private static final JdbcProxy<Connection> PROXY = JdbcProxy.of(Connection.class);
+
   private final Connection delegate;
   private final CheckoutBinding checkout;
   private final TenantSettings settings;
-  private final String description;
+  private final Object description; // its toString, rendered only when asked for
   private final ConnectionGuard guard; // null for connections without a tenant: there is no scope to outlive
   private boolean closed;
 
   private TenantBoundConnection(Connection delegate, TenantSettings settings, List<String> values,
-      TenantBinding binding, String description, ConnectionGuard guard) {
+      TenantBinding binding, Object description, ConnectionGuard guard) {
     this.delegate = delegate;
     this.checkout = new CheckoutBinding(delegate, settings, values, binding);
     this.settings = settings;
@@ -34,13 +35,13 @@ final class TenantBoundConnection implements InvocationHandler {
     this.guard = guard;
   }
 
-  /** {@code delegate}, bound to {@code values} (outermost first) for every statement it runs. */
+  /**
+   * {@code delegate}, bound to {@code values} (outermost first) for every statement it runs; {@code description}'s
+   * {@code toString} names the checkout in the connection's own.
+   */
   static Connection open(Connection delegate, TenantSettings settings, List<String> values, TenantBinding binding,
-      String description, ConnectionGuard guard) {
-    return (Connection) Proxy.newProxyInstance(
-        Connection.class.getClassLoader(),
-        new Class<?>[] {Connection.class},
-        new TenantBoundConnection(delegate, settings, values, binding, description, guard));
+      Object description, ConnectionGuard guard) {
+    return PROXY.create(new TenantBoundConnection(delegate, settings, values, binding, description, guard));
   }
 
   @Override

@@ -52,7 +52,7 @@ public final class TenantColumns {
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < values.length; i++) {
       String column = columns.get(i);
-      if (!tenant.keys().columns().contains(column)) {
+      if (tenant.keys().indexOf(column) < 0) {
         throw new InvalidTenantException(operation + " needs tenant key " + column + ", but the bound tenant's keys are "
             + tenant.keys().columns() + "; bind a tenant of the keys the entities declare");
       }

@@ -8,17 +8,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The tenant keys of a data source and the session reset ({@link #clear}) that a checkout which may have left
- * state in the session runs on close: the settings cleared, and what else a tenant can leave there.
+ * The tenant keys of a data source, the texts its statements run ({@link BoundTexts}, each read once), and the
+ * session reset ({@link #clear}) that a checkout which may have left state in the session runs on close: the
+ * settings cleared, and what else a tenant can leave there.
  */
 final class TenantSettings {
   private final TenantKeys keys;
   private final List<String> cleared;
   private final String reset;
+  private final BoundTexts texts;
 
   TenantSettings(TenantKeys keys) {
     this.keys = keys;
     this.cleared = Collections.nCopies(keys.levels().size(), "");
+    this.texts = new BoundTexts(keys);
     // DISCARD ALL would do, but it refuses to run inside the implicit transaction of a multi-statement text.
     // These are the parts of it that a tenant can leave state in; SET SESSION AUTHORIZATION changes nothing for
     // a non-superuser login, and DISCARD PLANS drops no state a tenant can see (it would only cost replanning).
@@ -33,6 +36,10 @@ final class TenantSettings {
 
   TenantKeys keys() {
     return keys;
+  }
+
+  BoundTexts texts() {
+    return texts;
   }
 
   /** The values that mean "no tenant": an empty string for every level. */
