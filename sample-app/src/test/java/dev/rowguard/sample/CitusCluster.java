@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * The Citus cluster the {@code -Pcitus} tests run against ({@link CitusClusterAddress}). {@link #withFreshSchema()}
- * drops the sample's schema and applies the generated {@code schema.sql} (built with {@code -Arowguard.target=citus}) as
- * that owner, and logs the application in as {@value #LOGIN}: a member of the application role, no owner, no
+ * drops the sample's schema and applies the generated {@code schema.sql} (built with {@code
+ * -Arowguard.target=citus}) as that owner, and logs the application in as {@value #LOGIN}: a member of the application role, no owner, no
  * superuser, so row-level security applies to it on every node.
  */
 final class CitusCluster {

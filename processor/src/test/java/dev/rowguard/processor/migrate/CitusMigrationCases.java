@@ -38,7 +38,8 @@ abstract class CitusMigrationCases {
             source("Project", "@Entity @Tenanted public class Project {",
                 "  @Id UUID id; @Column(nullable = false) UUID tenantId; String name; @ManyToOne Region region; }"))
         .rows("INSERT INTO mig.region (code, name) VALUES ('eu', 'Europe');",
-            "INSERT INTO mig.project (id, tenant_id, name, region_code) VALUES ('00000000-0000-0000-0000-000000000001', '"
+            "INSERT INTO mig.project (id, tenant_id, name, region_code) VALUES "
+                + "('00000000-0000-0000-0000-000000000001', '"
                 + TENANT_A + "', 'apollo', 'eu'), ('00000000-0000-0000-0000-000000000002', '" + TENANT_B
                 + "', 'gemini', NULL);")
         .to(source("Region", "@Entity public class Region { @Id String code; String name; }"),
@@ -89,7 +90,8 @@ abstract class CitusMigrationCases {
     migration("keys_and_checks")
         .from(source("Region", "@Entity public class Region { @Id String code; }"),
             source("Asset", "@Entity @Tenanted public class Asset {",
-                "  @Id UUID id; @Column(nullable = false) UUID tenantId; String name; String serial; String regionCode;",
+                "  @Id UUID id; @Column(nullable = false) UUID tenantId; String name; String serial;",
+                "  String regionCode;",
                 "  Status status;",
                 "  @CheckEnum(storedCase = CheckEnum.Case.LOWER) public enum Status { OPEN, CLOSED } }"))
         .rows("INSERT INTO mig.region (code) VALUES ('eu');",
@@ -110,8 +112,9 @@ abstract class CitusMigrationCases {
   }
 
   /**
-   * Renamed tables and a renamed column: the keys and indexes are renamed through their indexes, the CHECK constraints and foreign keys
-   * (which Citus does not rename) are dropped and added again, and the rows stay on their shards.
+   * Renamed tables and a renamed column: the keys and indexes are renamed through their indexes, the CHECK
+   * constraints and foreign keys (which Citus does not rename) are dropped and added again, and the rows stay on
+   * their shards.
    */
   @Test
   void renamesOnDistributedTables() {
@@ -123,7 +126,8 @@ abstract class CitusMigrationCases {
                 "  @Id UUID id; @Column(nullable = false) UUID tenantId; String hostName; @ManyToOne Site site; }"))
         .rows("INSERT INTO mig.site (id, tenant_id, name, kind) VALUES ('00000000-0000-0000-0000-00000000000a', '"
                 + TENANT_A + "', 'fra', 'DC');",
-            "INSERT INTO mig.asset (id, tenant_id, host_name, site_id) VALUES ('00000000-0000-0000-0000-000000000001', '"
+            "INSERT INTO mig.asset (id, tenant_id, host_name, site_id) VALUES "
+                + "('00000000-0000-0000-0000-000000000001', '"
                 + TENANT_A + "', 'db-1', '00000000-0000-0000-0000-00000000000a');")
         .to(source("Location", "@Entity @Tenanted @RenamedFrom(\"site\") public class Location {",
                 "  @Id UUID id; @Column(nullable = false) UUID tenantId; @Column(unique = true) String name;",

@@ -35,8 +35,8 @@ final class DistributionChanges {
     }
     String from = match.old.distributed() ? "citus" : "postgresql";
     String to = match.citus ? "citus" : "postgresql";
-    refusals.add(new Refusal("rowguard.target", "the previous version was generated for -Arowguard.target=" + from + " and this "
-        + "model is for " + to + "; a migration does not move a database between the two", "keep a migrations "
+    refusals.add(new Refusal("rowguard.target", "the previous version was generated for -Arowguard.target=" + from
+        + " and this model is for " + to + "; a migration does not move a database between the two", "keep a migrations "
         + "folder per target, or move the database by hand (on Citus: create_distributed_table and "
         + "create_reference_table in the order schema.sql shows) and start a new history there"));
     return true;

@@ -71,8 +71,9 @@ final class TableChanges {
       }
     }
     if (!deferred.isEmpty()) {
-      changes.add(new Change(Phase.FOREIGN_KEY, "", match.citus ? "foreign keys of new tables added, once the tables "
-          + "are distributed (Citus refuses them before)" : "foreign keys that close a cycle between new tables added", null,
+      String summary = match.citus ? "foreign keys of new tables added, once the tables are distributed (Citus "
+          + "refuses them before)" : "foreign keys that close a cycle between new tables added";
+      changes.add(new Change(Phase.FOREIGN_KEY, "", summary, null,
           deferred.stream().map(s -> Step.of(null, s)).toList()));
     }
     if (!afterKeys.isEmpty()) {
