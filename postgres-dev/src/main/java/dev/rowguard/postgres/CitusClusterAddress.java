@@ -1,5 +1,10 @@
 package dev.rowguard.postgres;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,6 +88,24 @@ public final class CitusClusterAddress {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("script failed on the Citus cluster: " + e.getMessage() + "\n" + script, e);
+    }
+  }
+
+  /**
+   * Applies one migration file as Flyway does: in one transaction, statement by statement, or, when a {@code .conf}
+   * beside it says {@code executeInTransaction=false}, each statement on its own.
+   */
+  public static void applyMigration(DataSource login, Path file) {
+    String sql;
+    try {
+      sql = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (Files.exists(Path.of(file + ".conf"))) {
+      statements(sql).forEach(statement -> executeOutsideTransaction(login, statement));
+    } else {
+      executeInOneTransaction(login, sql);
     }
   }
 

@@ -33,14 +33,7 @@ class CitusMigrationHistoryTest {
     }
     List<Path> files = versions();
     assertWithMessage("the Citus history in %s", HISTORY).that(files).isNotEmpty();
-    for (Path file : files) {
-      String sql = Files.readString(file);
-      if (Files.exists(Path.of(file + ".conf"))) {
-        CitusClusterAddress.statements(sql).forEach(s -> CitusClusterAddress.executeOutsideTransaction(owner, s));
-      } else {
-        CitusClusterAddress.executeInOneTransaction(owner, sql);
-      }
-    }
+    files.forEach(file -> CitusClusterAddress.applyMigration(owner, file));
     assertThat(SchemaVerifier.fromClasspath().check(owner).differences()).isEmpty();
   }
 

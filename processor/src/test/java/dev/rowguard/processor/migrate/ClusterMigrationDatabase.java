@@ -2,7 +2,6 @@ package dev.rowguard.processor.migrate;
 
 import dev.rowguard.postgres.CitusClusterAddress;
 import dev.rowguard.schema.ddl.PrivilegesSql;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,14 +41,7 @@ final class ClusterMigrationDatabase implements MigrationTarget {
 
   @Override
   public void apply(Path dir, int version) {
-    for (Path file : MigrationDatabase.versionFiles(dir, version)) {
-      String sql = MigrationDatabase.read(file);
-      if (Files.exists(Path.of(file + ".conf"))) {
-        CitusClusterAddress.statements(sql).forEach(s -> CitusClusterAddress.executeOutsideTransaction(owner, s));
-      } else {
-        CitusClusterAddress.executeInOneTransaction(owner, sql);
-      }
-    }
+    MigrationDatabase.versionFiles(dir, version).forEach(file -> CitusClusterAddress.applyMigration(owner, file));
   }
 
   @Override
